@@ -1,0 +1,18 @@
+//! # PlanLens core
+//!
+//! PlanLens compares the science-and-technology plans of Chinese cities. This
+//! crate is the core: it decodes plan files, parses their structure (sections
+//! and task items), extracts quantitative targets, stores everything in SQLite,
+//! compares documents and renders charts. It knows nothing of the desktop
+//! shell; `src-tauri/` and the `planlens` CLI are thin layers over it.
+//!
+//! Data flow: file → [`decode`] → [`structure`] (noise rules, sections, task
+//! items) → [`targets`] → [`store`] → compare → chart → UI.
+
+pub mod decode;
+pub mod metadata;
+pub mod model;
+pub mod numerals;
+pub mod store;
+pub mod structure;
+pub mod targets;
