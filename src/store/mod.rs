@@ -1,0 +1,203 @@
+//! SQLite storage of documents, their structure, targets and user mappings.
+//!
+//! One [`Store`] wraps one connection. The schema is migrated on open
+//! ([`migrate`]); WAL journaling and foreign keys are on. Every imported
+//! document is written in one transaction: all of it or nothing.
+
+mod documents;
+pub mod migrate;
+mod targets;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::model::{DocumentMeta, ParsedPlan, Target};
+
+pub use targets::TargetFilter;
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// An SQLite error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database was written by a newer PlanLens.
+    #[error("database schema version {found} is newer than this PlanLens supports ({supported}); upgrade PlanLens")]
+    NewerSchema {
+        /// Version found in the file.
+        found: u32,
+        /// Latest version this build knows.
+        supported: u32,
+    },
+    /// The database file's folder could not be created.
+    #[error("cannot create the database folder {path}: {source}")]
+    CreateDir {
+        /// Folder that could not be created.
+        path: PathBuf,
+        /// Underlying error.
+        source: std::io::Error,
+    },
+    /// No document has this id.
+    #[error("no document with id {0}")]
+    NoSuchDocument(i64),
+    /// A stored value could not be read back (corrupt or foreign data).
+    #[error("invalid stored value in {column}: {value}")]
+    InvalidValue {
+        /// Column that held it.
+        column: &'static str,
+        /// The value.
+        value: String,
+    },
+}
+
+/// A document ready to be stored: its analysis plus where it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct NewDocument<'a> {
+    /// Metadata (detected and overridden).
+    pub meta: &'a DocumentMeta,
+    /// File name it was read from.
+    pub source_name: &'a str,
+    /// SHA-256 of the source bytes, lowercase hex.
+    pub sha256: &'a str,
+    /// Encoding the bytes were decoded from.
+    pub encoding: &'a str,
+    /// The decoded text, verbatim.
+    pub text: &'a str,
+    /// Its structure.
+    pub plan: &'a ParsedPlan,
+    /// Its targets.
+    pub targets: &'a [Target],
+}
+
+/// Result of storing a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", content = "id", rename_all = "snake_case")]
+pub enum ImportOutcome {
+    /// Newly stored under this id.
+    Imported(i64),
+    /// The same bytes were stored before under this id; nothing changed.
+    AlreadyPresent(i64),
+}
+
+impl ImportOutcome {
+    /// The document id either way.
+    pub fn id(self) -> i64 {
+        match self {
+            ImportOutcome::Imported(id) | ImportOutcome::AlreadyPresent(id) => id,
+        }
+    }
+}
+
+/// A stored document's metadata and counts, for listings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentSummary {
+    /// Document id.
+    pub id: i64,
+    /// Metadata.
+    #[serde(flatten)]
+    pub meta: DocumentMeta,
+    /// File name it was imported from.
+    pub source_name: String,
+    /// SHA-256 of the source bytes.
+    pub sha256: String,
+    /// Encoding of the source bytes.
+    pub encoding: String,
+    /// When it was imported (UTC, RFC 3339).
+    pub imported_at: String,
+    /// Number of task items.
+    pub tasks: usize,
+    /// Number of parse warnings.
+    pub warnings: usize,
+    /// Number of targets.
+    pub targets: usize,
+}
+
+/// A target as stored, with its ids.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredTarget {
+    /// Target id.
+    pub id: i64,
+    /// Document it belongs to.
+    pub document_id: i64,
+    /// The record.
+    #[serde(flatten)]
+    pub target: Target,
+}
+
+/// A stored document in full.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredDocument {
+    /// Metadata and counts.
+    #[serde(flatten)]
+    pub summary: DocumentSummary,
+    /// The text, verbatim.
+    pub text: String,
+    /// Sections, task items, warnings, noise ranges.
+    pub plan: ParsedPlan,
+}
+
+/// The PlanLens database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Self::setup(conn)
+    }
+
+    /// Opens a private in-memory database (for tests and `extract`).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store, StoreError> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate::migrate_to(&mut conn, migrate::latest_version())?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        migrate::current_version(&self.conn)
+    }
+
+    /// Whether no document has been stored yet.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    /// Runs `PRAGMA integrity_check`; `Ok(true)` when the file is sound.
+    pub fn integrity_ok(&self) -> Result<bool, StoreError> {
+        let s: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(s == "ok")
+    }
+}
+
+/// The default database path: `PLANLENS_DB` if set, else `planlens.db` in the
+/// per-user data directory (e.g. `~/.local/share/planlens/`).
+pub fn default_db_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("PLANLENS_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    directories::ProjectDirs::from("org", "PlanLens", "planlens")
+        .map(|d| d.data_dir().join("planlens.db"))
+        .unwrap_or_else(|| PathBuf::from("planlens.db"))
+}

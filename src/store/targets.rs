@@ -1,0 +1,185 @@
+//! Reading and writing targets and the user's indicator mappings.
+
+use rusqlite::{params, Row, Transaction};
+
+use super::{Store, StoreError, StoredTarget};
+use crate::model::{Normalized, Qualifier, Target, TargetKind, TargetRole};
+
+/// Which targets to list.
+#[derive(Debug, Clone, Default)]
+pub struct TargetFilter {
+    /// Only this document.
+    pub document: Option<i64>,
+    /// Only this canonical indicator id.
+    pub indicator: Option<String>,
+    /// Only targets whose indicator is not mapped to the catalog.
+    pub unmapped: bool,
+}
+
+const TARGET_COLUMNS: &str = "id, document_id, quote, start_char, end_char, indicator,
+    indicator_id, value, value_high, unit, qualifier, kind, role, year, section_path, task,
+    norm_value, norm_value_high, norm_unit";
+
+pub(super) fn insert_targets(
+    tx: &Transaction<'_>,
+    id: i64,
+    targets: &[Target],
+) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO targets (document_id, ordinal, quote, start_char, end_char, indicator,
+            indicator_id, value, value_high, unit, qualifier, kind, role, year, section_path, task,
+            norm_value, norm_value_high, norm_unit)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    )?;
+    for (i, t) in targets.iter().enumerate() {
+        stmt.execute(params![
+            id,
+            i as i64,
+            t.quote,
+            t.start as i64,
+            t.end as i64,
+            t.indicator,
+            t.indicator_id,
+            t.value,
+            t.value_high,
+            t.unit,
+            enum_name(&t.qualifier),
+            enum_name(&t.kind),
+            enum_name(&t.role),
+            t.year,
+            t.section,
+            t.task.map(|x| x as i64),
+            t.normalized.as_ref().map(|n| n.value),
+            t.normalized.as_ref().and_then(|n| n.value_high),
+            t.normalized.as_ref().map(|n| n.unit.clone()),
+        ])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Targets matching `filter`, in document then text order.
+    pub fn targets(&self, filter: &TargetFilter) -> Result<Vec<StoredTarget>, StoreError> {
+        let sql = format!(
+            "SELECT {TARGET_COLUMNS} FROM targets
+             WHERE (?1 IS NULL OR document_id = ?1)
+               AND (?2 IS NULL OR indicator_id = ?2)
+               AND (?3 = 0 OR indicator_id IS NULL)
+             ORDER BY document_id, ordinal"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![filter.document, filter.indicator, filter.unmapped],
+            target_from_row,
+        )?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(r??);
+        }
+        Ok(out)
+    }
+
+    /// Records that `phrase` (an indicator as written) means catalog indicator
+    /// `indicator_id`, and applies it to the stored targets with that phrase.
+    /// Returns how many stored targets were updated.
+    pub fn map_indicator(&mut self, phrase: &str, indicator_id: &str) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO indicator_mappings (phrase, indicator_id, created_at)
+             VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+             ON CONFLICT(phrase) DO UPDATE SET indicator_id = excluded.indicator_id,
+                created_at = excluded.created_at",
+            params![phrase, indicator_id],
+        )?;
+        let n = tx.execute(
+            "UPDATE targets SET indicator_id = ?2 WHERE indicator = ?1",
+            params![phrase, indicator_id],
+        )?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// The user's indicator mappings as `(phrase, indicator_id)`, by phrase.
+    pub fn indicator_mappings(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT phrase, indicator_id FROM indicator_mappings ORDER BY phrase",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Indicator phrases of stored targets that map to no catalog indicator,
+    /// with how many targets use each, most frequent first.
+    pub fn unmapped_phrases(&self) -> Result<Vec<(String, usize)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT indicator, count(*) FROM targets WHERE indicator_id IS NULL
+             GROUP BY indicator ORDER BY count(*) DESC, indicator",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// The snake_case serde name of a unit enum value (`AtLeast` → `at_least`).
+fn enum_name<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn parse_enum<T: serde::de::DeserializeOwned>(
+    column: &'static str,
+    s: String,
+) -> Result<T, StoreError> {
+    serde_json::from_value(serde_json::Value::String(s.clone()))
+        .map_err(|_| StoreError::InvalidValue { column, value: s })
+}
+
+fn target_from_row(r: &Row<'_>) -> rusqlite::Result<Result<StoredTarget, StoreError>> {
+    let qualifier: String = r.get(10)?;
+    let kind: String = r.get(11)?;
+    let role: String = r.get(12)?;
+    let norm_value: Option<f64> = r.get(16)?;
+    let norm_unit: Option<String> = r.get(18)?;
+    let normalized = match (norm_value, norm_unit) {
+        (Some(value), Some(unit)) => Some(Normalized {
+            value,
+            value_high: r.get(17)?,
+            unit,
+        }),
+        _ => None,
+    };
+    let parsed = (|| -> Result<(Qualifier, TargetKind, TargetRole), StoreError> {
+        Ok((
+            parse_enum("targets.qualifier", qualifier)?,
+            parse_enum("targets.kind", kind)?,
+            parse_enum("targets.role", role)?,
+        ))
+    })();
+    let (qualifier, kind, role) = match parsed {
+        Ok(v) => v,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(StoredTarget {
+        id: r.get(0)?,
+        document_id: r.get(1)?,
+        target: Target {
+            quote: r.get(2)?,
+            start: r.get::<_, i64>(3)? as usize,
+            end: r.get::<_, i64>(4)? as usize,
+            indicator: r.get(5)?,
+            indicator_id: r.get(6)?,
+            value: r.get(7)?,
+            value_high: r.get(8)?,
+            unit: r.get(9)?,
+            qualifier,
+            kind,
+            role,
+            year: r.get(13)?,
+            section: r.get(14)?,
+            task: r.get::<_, Option<i64>>(15)?.map(|x| x as usize),
+            normalized,
+        },
+    }))
+}

@@ -1,0 +1,260 @@
+//! Store tests: migrations from every earlier version, atomic imports,
+//! de-duplication, mappings. Each test uses its own temporary database.
+
+use planlens::model::{
+    DocumentMeta, ParseWarning, ParsedPlan, Period, PlanKind, Qualifier, Section, SectionRole,
+    Target, TargetKind, TargetRole, TaskItem,
+};
+use planlens::store::{migrate, ImportOutcome, NewDocument, Store, StoreError, TargetFilter};
+use rusqlite::Connection;
+
+fn sample_plan() -> ParsedPlan {
+    ParsedPlan {
+        sections: vec![
+            Section {
+                marker: "一、".into(),
+                number: 1,
+                level: 1,
+                title: "重点任务".into(),
+                role: SectionRole::Tasks,
+                start: 0,
+                end: 30,
+                parent: None,
+                path: "一".into(),
+            },
+            Section {
+                marker: "1.".into(),
+                number: 1,
+                level: 2,
+                title: "培育高新技术企业".into(),
+                role: SectionRole::Tasks,
+                start: 7,
+                end: 30,
+                parent: Some(0),
+                path: "一/1".into(),
+            },
+        ],
+        tasks: vec![TaskItem {
+            section: 1,
+            path: "一/1".into(),
+            title: "培育高新技术企业".into(),
+            text: "培育高新技术企业。新增高新技术企业50家。".into(),
+            start: 7,
+            end: 30,
+        }],
+        warnings: vec![ParseWarning {
+            code: "numbering_gap".into(),
+            message: "item 2 missing".into(),
+            start: Some(7),
+        }],
+        noise: vec![(30, 35)],
+    }
+}
+
+fn sample_target(value: f64) -> Target {
+    Target {
+        quote: "新增高新技术企业50家".into(),
+        start: 16,
+        end: 27,
+        indicator: "高新技术企业".into(),
+        indicator_id: None,
+        value,
+        value_high: None,
+        unit: "家".into(),
+        qualifier: Qualifier::Exact,
+        kind: TargetKind::Increment,
+        role: TargetRole::Target,
+        year: Some(2024),
+        section: "一/1".into(),
+        task: Some(0),
+        normalized: None,
+    }
+}
+
+fn meta() -> DocumentMeta {
+    DocumentMeta {
+        title: Some("2024年全市科技工作要点".into()),
+        city: Some("淄博市".into()),
+        province: Some("山东省".into()),
+        kind: PlanKind::AnnualWorkPlan,
+        period: Some(Period::year(2024)),
+        ..Default::default()
+    }
+}
+
+fn import(store: &mut Store, sha: &str, targets: &[Target]) -> Result<ImportOutcome, StoreError> {
+    let plan = sample_plan();
+    let m = meta();
+    store.import_document(&NewDocument {
+        meta: &m,
+        source_name: "plan.txt",
+        sha256: sha,
+        encoding: "UTF-8",
+        text: "一、重点任务\n1.培育高新技术企业。新增高新技术企业50家。\n扫一扫在手机打开",
+        plan: &plan,
+        targets,
+    })
+}
+
+#[test]
+fn fresh_database_is_at_latest_version_and_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("sub/dir/p.db")).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrate::latest_version());
+    assert!(store.is_empty().unwrap());
+    assert!(store.integrity_ok().unwrap());
+}
+
+#[test]
+fn opening_twice_is_a_no_op() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        import(&mut s, "aa", &[sample_target(50.0)]).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), migrate::latest_version());
+    assert_eq!(s.list_documents().unwrap().len(), 1);
+}
+
+#[test]
+fn migrates_from_every_earlier_version_keeping_documents() {
+    for from in 0..migrate::latest_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate::migrate_to(&mut conn, from).unwrap();
+            assert_eq!(migrate::current_version(&conn).unwrap(), from);
+            if from >= 1 {
+                conn.execute(
+                    "INSERT INTO documents (kind, source_name, sha256, encoding, raw_text, imported_at, city)
+                     VALUES ('other', 'old.txt', 'beef', 'UTF-8', '旧文本', '2020-01-01T00:00:00Z', '丹东市')",
+                    [],
+                )
+                .unwrap();
+            }
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(
+            store.schema_version().unwrap(),
+            migrate::latest_version(),
+            "from v{from}"
+        );
+        let docs = store.list_documents().unwrap();
+        if from >= 1 {
+            assert_eq!(docs.len(), 1, "from v{from}");
+            assert_eq!(docs[0].meta.city.as_deref(), Some("丹东市"));
+            assert_eq!(store.document(docs[0].id).unwrap().text, "旧文本");
+        } else {
+            assert!(docs.is_empty());
+        }
+        assert!(store.integrity_ok().unwrap());
+    }
+}
+
+#[test]
+fn refuses_a_newer_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    match Store::open(&path) {
+        Err(StoreError::NewerSchema { found: 999, .. }) => {}
+        Err(e) => panic!("unexpected error {e}"),
+        Ok(_) => panic!("opened a newer schema"),
+    }
+}
+
+#[test]
+fn round_trips_a_document() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = import(&mut store, "abc", &[sample_target(50.0)]).unwrap();
+    let ImportOutcome::Imported(id) = id else {
+        panic!("not imported")
+    };
+    let doc = store.document(id).unwrap();
+    assert_eq!(doc.plan, sample_plan());
+    assert_eq!(doc.summary.meta, meta());
+    assert_eq!(doc.summary.tasks, 1);
+    assert_eq!(doc.summary.warnings, 1);
+    assert_eq!(doc.summary.targets, 1);
+    assert!(doc.text.ends_with("扫一扫在手机打开"));
+    let targets = store.targets(&TargetFilter::default()).unwrap();
+    assert_eq!(targets.len(), 1);
+    assert_eq!(targets[0].target, sample_target(50.0));
+}
+
+#[test]
+fn same_bytes_twice_is_a_no_op() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = import(&mut store, "same", &[]).unwrap();
+    let second = import(&mut store, "same", &[]).unwrap();
+    assert!(matches!(first, ImportOutcome::Imported(_)));
+    assert_eq!(second, ImportOutcome::AlreadyPresent(first.id()));
+    assert_eq!(store.list_documents().unwrap().len(), 1);
+}
+
+#[test]
+fn a_failing_import_leaves_nothing_behind() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(&mut store, "good", &[sample_target(1.0)]).unwrap();
+    // NaN is stored as NULL by SQLite, which violates `value NOT NULL` after
+    // the document, sections and tasks rows were already written.
+    let err = import(
+        &mut store,
+        "bad",
+        &[sample_target(2.0), sample_target(f64::NAN)],
+    );
+    assert!(err.is_err());
+    let docs = store.list_documents().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].sha256, "good");
+    assert_eq!(store.targets(&TargetFilter::default()).unwrap().len(), 1);
+    assert!(store.integrity_ok().unwrap());
+}
+
+#[test]
+fn indicator_mappings_apply_to_stored_targets() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(&mut store, "m", &[sample_target(50.0)]).unwrap();
+    assert_eq!(
+        store.unmapped_phrases().unwrap(),
+        vec![("高新技术企业".to_string(), 1)]
+    );
+    assert_eq!(
+        store
+            .map_indicator("高新技术企业", "high_tech_enterprises")
+            .unwrap(),
+        1
+    );
+    assert!(store.unmapped_phrases().unwrap().is_empty());
+    let f = TargetFilter {
+        indicator: Some("high_tech_enterprises".into()),
+        ..Default::default()
+    };
+    assert_eq!(store.targets(&f).unwrap().len(), 1);
+    assert_eq!(
+        store.indicator_mappings().unwrap(),
+        vec![(
+            "高新技术企业".to_string(),
+            "high_tech_enterprises".to_string()
+        )]
+    );
+}
+
+#[test]
+fn delete_removes_everything_of_a_document() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = import(&mut store, "d", &[sample_target(5.0)]).unwrap().id();
+    store.delete_document(id).unwrap();
+    assert!(store.is_empty().unwrap());
+    assert!(store.targets(&TargetFilter::default()).unwrap().is_empty());
+    assert!(matches!(
+        store.delete_document(id),
+        Err(StoreError::NoSuchDocument(_))
+    ));
+}
