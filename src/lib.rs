@@ -10,9 +10,11 @@
 //! items) → [`targets`] → [`store`] → compare → chart → UI.
 
 pub mod decode;
+pub mod ingest;
 pub mod metadata;
 pub mod model;
 pub mod numerals;
+pub mod seeds;
 pub mod store;
 pub mod structure;
 pub mod targets;

@@ -1,0 +1,297 @@
+//! Output of the document commands: import reports, list, show, extract, targets.
+
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use planlens::ingest::{Analysis, FileReport};
+use planlens::model::{DocumentMeta, Qualifier, Target};
+use planlens::store::{DocumentSummary, ImportOutcome, Store, StoredTarget};
+
+use super::{table, CliError};
+
+/// Finds a document by id, city (`滨州` or `滨州市`) or source file name.
+pub fn resolve_doc(store: &Store, sel: &str) -> Result<i64, CliError> {
+    let docs = store.list_documents()?;
+    if let Ok(id) = sel.parse::<i64>() {
+        if docs.iter().any(|d| d.id == id) {
+            return Ok(id);
+        }
+        return Err(CliError::Usage(format!("no document with id {id}")));
+    }
+    let matches: Vec<&DocumentSummary> = docs
+        .iter()
+        .filter(|d| {
+            d.source_name == sel
+                || d.meta
+                    .city
+                    .as_deref()
+                    .is_some_and(|c| c == sel || c.trim_end_matches('市') == sel)
+        })
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one.id),
+        [] => Err(CliError::Usage(format!(
+            "no document matches {sel:?} (give an id, a city or a file name; `planlens list` shows them)"
+        ))),
+        many => Err(CliError::Usage(format!(
+            "{sel:?} matches {} documents (ids {}); give an id",
+            many.len(),
+            many.iter()
+                .map(|d| d.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Prints the per-file import report; exit code 1 if any file failed.
+pub fn print_import_reports(reports: &[FileReport]) -> ExitCode {
+    let mut failed = 0;
+    for r in reports {
+        match &r.result {
+            Ok((ImportOutcome::Imported(id), a)) => println!(
+                "imported  {}  → id {id}: {} · {} task items · {} targets · {} warnings",
+                r.path.display(),
+                describe(&a.document),
+                a.plan.tasks.len(),
+                a.targets.len(),
+                a.plan.warnings.len()
+            ),
+            Ok((ImportOutcome::AlreadyPresent(id), _)) => println!(
+                "unchanged {}  = id {id}: the same file was imported before",
+                r.path.display()
+            ),
+            Err(e) => {
+                failed += 1;
+                eprintln!("failed    {e}");
+            }
+        }
+    }
+    let ok = reports.len() - failed;
+    println!("{ok} of {} files imported or already present, {failed} failed", reports.len());
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn describe(m: &DocumentMeta) -> String {
+    format!(
+        "{} {} {}",
+        m.city.as_deref().unwrap_or("?"),
+        m.period.map(|p| p.to_string()).unwrap_or_else(|| "?".into()),
+        kind_zh(m)
+    )
+}
+
+fn kind_zh(m: &DocumentMeta) -> &'static str {
+    use planlens::model::PlanKind::*;
+    match m.kind {
+        AnnualWorkPlan => "年度工作计划",
+        ImplementationPlan => "实施方案",
+        FiveYearPlan => "五年规划",
+        Other => "其他",
+    }
+}
+
+/// Prints the document list.
+pub fn print_list(docs: &[DocumentSummary], json: bool) -> Result<(), CliError> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(docs)?);
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            vec![
+                d.id.to_string(),
+                d.meta.city.clone().unwrap_or_default(),
+                d.meta.province.clone().unwrap_or_default(),
+                kind_zh(&d.meta).to_string(),
+                d.meta.period.map(|p| p.to_string()).unwrap_or_default(),
+                d.meta.title.clone().unwrap_or_default(),
+                d.tasks.to_string(),
+                d.targets.to_string(),
+                d.warnings.to_string(),
+            ]
+        })
+        .collect();
+    table::print(
+        &[
+            "id", "city", "province", "kind", "period", "title", "tasks", "targets", "warnings",
+        ],
+        &rows,
+    );
+    Ok(())
+}
+
+/// Prints one document.
+pub fn print_show(store: &Store, id: i64, tree: bool, json: bool) -> Result<(), CliError> {
+    let doc = store.document(id)?;
+    if json {
+        let targets = store.targets(&planlens::store::TargetFilter {
+            document: Some(id),
+            ..Default::default()
+        })?;
+        let v = json!({
+            "document": doc.summary,
+            "sections": doc.plan.sections,
+            "tasks": doc.plan.tasks,
+            "warnings": doc.plan.warnings,
+            "targets": targets,
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(());
+    }
+    let s = &doc.summary;
+    let m = &s.meta;
+    let field = |k: &str, v: Option<&str>| println!("{k:<10} {}", v.unwrap_or("—"));
+    field("id", Some(&s.id.to_string()));
+    field("title", m.title.as_deref());
+    field("city", m.city.as_deref());
+    field("province", m.province.as_deref());
+    field("kind", Some(kind_zh(m)));
+    field("period", m.period.map(|p| p.to_string()).as_deref());
+    field("issuer", m.issuer.as_deref());
+    field("number", m.doc_number.as_deref());
+    field("published", m.published.as_deref());
+    field("source", Some(&s.source_name));
+    field("sha256", Some(&s.sha256));
+    field("imported", Some(&s.imported_at));
+    println!(
+        "{:<10} {} task items, {} targets, {} warnings",
+        "counts", s.tasks, s.targets, s.warnings
+    );
+    for w in &doc.plan.warnings {
+        println!("warning    [{}] {}", w.code, w.message);
+    }
+    println!();
+    if tree {
+        for sec in &doc.plan.sections {
+            let indent = "  ".repeat(sec.level.saturating_sub(1) as usize);
+            println!(
+                "{indent}{} {}  [{}] [{}, {})",
+                sec.marker,
+                sec.title,
+                sec.role.as_str(),
+                sec.start,
+                sec.end
+            );
+        }
+        println!();
+    }
+    println!("task items:");
+    for (i, t) in doc.plan.tasks.iter().enumerate() {
+        println!("{:>4}  {:<14} {}", i + 1, t.path, t.title);
+    }
+    Ok(())
+}
+
+/// Prints the analysis of a file (`extract`). The JSON keys are a contract
+/// used by external scoring scripts.
+pub fn print_extract(a: &Analysis, json: bool) -> Result<(), CliError> {
+    if json {
+        let v = json!({
+            "document": {
+                "title": a.document.title,
+                "city": a.document.city,
+                "province": a.document.province,
+                "kind": a.document.kind,
+                "period": a.document.period,
+                "issuer": a.document.issuer,
+                "doc_number": a.document.doc_number,
+                "published": a.document.published,
+                "source_name": a.source_name,
+                "sha256": a.sha256,
+                "encoding": a.encoding,
+                "chars": a.text.chars().count(),
+            },
+            "sections": a.plan.sections,
+            "tasks": a.plan.tasks,
+            "warnings": a.plan.warnings,
+            "targets": a.targets,
+        });
+        println!("{}", serde_json::to_string(&v)?);
+        return Ok(());
+    }
+    println!("{}: {}", a.source_name, describe(&a.document));
+    println!(
+        "{} sections, {} task items, {} targets, {} warnings",
+        a.plan.sections.len(),
+        a.plan.tasks.len(),
+        a.targets.len(),
+        a.plan.warnings.len()
+    );
+    print_target_rows(a.targets.iter().map(|t| (None, t)));
+    Ok(())
+}
+
+/// Prints stored targets.
+pub fn print_targets(store: &Store, targets: &[StoredTarget], json: bool) -> Result<(), CliError> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(targets)?);
+        return Ok(());
+    }
+    let cities: std::collections::HashMap<i64, String> = store
+        .list_documents()?
+        .into_iter()
+        .map(|d| (d.id, d.meta.city.unwrap_or_else(|| format!("#{}", d.id))))
+        .collect();
+    print_target_rows(
+        targets
+            .iter()
+            .map(|t| (cities.get(&t.document_id).cloned(), &t.target)),
+    );
+    Ok(())
+}
+
+fn print_target_rows<'a>(rows: impl Iterator<Item = (Option<String>, &'a Target)>) {
+    let body: Vec<Vec<String>> = rows
+        .map(|(city, t)| {
+            vec![
+                city.unwrap_or_default(),
+                figure(t),
+                serde_name(&t.kind),
+                serde_name(&t.role),
+                t.year.map(|y| y.to_string()).unwrap_or_default(),
+                t.indicator_id.clone().unwrap_or_else(|| "—".into()),
+                t.indicator.clone(),
+                t.quote.clone(),
+            ]
+        })
+        .collect();
+    table::print(
+        &["city", "figure", "kind", "role", "year", "indicator id", "indicator", "quote"],
+        &body,
+    );
+}
+
+/// A figure with its qualifier mark: `≥100家`, `≈5家`, `1–2家`.
+pub fn figure(t: &Target) -> String {
+    let num = |v: f64| {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v}")
+        }
+    };
+    let mark = match t.qualifier {
+        Qualifier::AtLeast => "≥",
+        Qualifier::About => "≈",
+        Qualifier::AtMost => "≤",
+        Qualifier::Exact => "",
+    };
+    match t.value_high {
+        Some(h) => format!("{mark}{}–{}{}", num(t.value), num(h), t.unit),
+        None => format!("{mark}{}{}", num(t.value), t.unit),
+    }
+}
+
+fn serde_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

@@ -1,0 +1,260 @@
+//! From a file on disk to an analysed document, and into the store.
+//!
+//! [`analyze_bytes`] runs the whole pipeline without storing anything:
+//! decode → detect metadata (→ manifest overrides) → parse structure →
+//! extract targets. [`import_paths`] expands folders, analyses each file and
+//! stores it in its own transaction, reporting per file; one bad file never
+//! stops the others and never changes the database.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::decode::{self, DecodeError};
+use crate::metadata::{self, Gazetteer, Manifest};
+use crate::model::{DocumentMeta, ParsedPlan, Target};
+use crate::store::{ImportOutcome, NewDocument, Store, StoreError};
+use crate::structure;
+use crate::targets::{self, Catalog};
+
+/// Files larger than this are refused unless the caller sets another limit.
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+/// File endings read when importing a folder.
+pub const PLAN_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+
+/// Why a file could not be analysed or imported. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The path does not exist.
+    #[error("{path}: no such file or folder")]
+    NotFound {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// Underlying error.
+        source: std::io::Error,
+    },
+    /// The file is over the size limit.
+    #[error("{path}: file is too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        /// The path.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The bytes are not a plan text.
+    #[error("{path}: {source}")]
+    Decode {
+        /// The path.
+        path: PathBuf,
+        /// What is wrong with the bytes.
+        source: DecodeError,
+    },
+    /// A folder holds no plan files.
+    #[error("{path}: folder holds no plan files (looked for .{exts})", exts = PLAN_EXTENSIONS.join(", ."))]
+    EmptyFolder {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// Storing failed; the database is unchanged.
+    #[error("{path}: could not be stored: {source}")]
+    Store {
+        /// The path.
+        path: PathBuf,
+        /// Underlying error.
+        source: StoreError,
+    },
+}
+
+/// What the pipeline needs besides the bytes.
+pub struct Context<'a> {
+    /// City and province names.
+    pub gazetteer: &'a Gazetteer,
+    /// Per-file metadata overrides, if any.
+    pub manifest: Option<&'a Manifest>,
+    /// Indicator catalog (with the user's mappings added).
+    pub catalog: &'a Catalog,
+    /// Largest file accepted, in bytes.
+    pub max_bytes: u64,
+}
+
+/// A fully analysed document, not yet stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    /// Metadata.
+    pub document: DocumentMeta,
+    /// File name it was read from.
+    pub source_name: String,
+    /// SHA-256 of the bytes.
+    pub sha256: String,
+    /// Encoding the bytes were decoded from.
+    pub encoding: String,
+    /// Decoded text, verbatim.
+    #[serde(skip)]
+    pub text: String,
+    /// Structure.
+    pub plan: ParsedPlan,
+    /// Targets.
+    pub targets: Vec<Target>,
+}
+
+impl Analysis {
+    /// The document as the store takes it.
+    pub fn as_new_document(&self) -> NewDocument<'_> {
+        NewDocument {
+            meta: &self.document,
+            source_name: &self.source_name,
+            sha256: &self.sha256,
+            encoding: &self.encoding,
+            text: &self.text,
+            plan: &self.plan,
+            targets: &self.targets,
+        }
+    }
+}
+
+/// Runs decode → metadata → structure → targets on bytes already in memory.
+pub fn analyze_bytes(
+    bytes: &[u8],
+    source_name: &str,
+    ctx: &Context<'_>,
+) -> Result<Analysis, DecodeError> {
+    let decoded = decode::decode_bytes(bytes)?;
+    let mut meta = metadata::detect(&decoded.text, ctx.gazetteer);
+    if let Some(m) = ctx.manifest {
+        m.apply(source_name, &mut meta);
+    }
+    let plan = structure::parse(&decoded.text);
+    let targets = targets::extract(&decoded.text, &plan, &meta, ctx.catalog);
+    Ok(Analysis {
+        document: meta,
+        source_name: source_name.to_string(),
+        sha256: decode::sha256_hex(bytes),
+        encoding: decoded.encoding.to_string(),
+        text: decoded.text,
+        plan,
+        targets,
+    })
+}
+
+/// Reads and analyses one file, checking existence and size first.
+pub fn analyze_file(path: &Path, ctx: &Context<'_>) -> Result<Analysis, IngestError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.len() > ctx.max_bytes {
+        return Err(IngestError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit: ctx.max_bytes,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    analyze_bytes(&bytes, &name, ctx).map_err(|source| IngestError::Decode {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> IngestError {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        IngestError::NotFound {
+            path: path.to_path_buf(),
+        }
+    } else {
+        IngestError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }
+    }
+}
+
+/// The outcome of importing one file.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The file.
+    pub path: PathBuf,
+    /// Stored (or already present) with its summary line, or why not.
+    pub result: Result<(ImportOutcome, Analysis), IngestError>,
+}
+
+/// Expands folders (one level of plan files, sorted by name) and keeps files
+/// as given. A folder without plan files is reported as an error.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            out.push(Ok(p.clone()));
+            continue;
+        }
+        let entries = match std::fs::read_dir(p) {
+            Ok(e) => e,
+            Err(e) => {
+                out.push(Err(io_error(p, e)));
+                continue;
+            }
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|f| f.is_file() && has_plan_extension(f))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            out.push(Err(IngestError::EmptyFolder { path: p.clone() }));
+        }
+        out.extend(files.into_iter().map(Ok));
+    }
+    out
+}
+
+fn has_plan_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| PLAN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Imports files and folders; each file in its own transaction.
+pub fn import_paths(store: &mut Store, paths: &[PathBuf], ctx: &Context<'_>) -> Vec<FileReport> {
+    expand_paths(paths)
+        .into_iter()
+        .map(|entry| match entry {
+            Err(e) => FileReport {
+                path: error_path(&e),
+                result: Err(e),
+            },
+            Ok(path) => {
+                let result = analyze_file(&path, ctx).and_then(|a| {
+                    store
+                        .import_document(&a.as_new_document())
+                        .map(|o| (o, a))
+                        .map_err(|source| IngestError::Store {
+                            path: path.clone(),
+                            source,
+                        })
+                });
+                FileReport { path, result }
+            }
+        })
+        .collect()
+}
+
+fn error_path(e: &IngestError) -> PathBuf {
+    match e {
+        IngestError::NotFound { path }
+        | IngestError::Io { path, .. }
+        | IngestError::TooLarge { path, .. }
+        | IngestError::Decode { path, .. }
+        | IngestError::EmptyFolder { path }
+        | IngestError::Store { path, .. } => path.clone(),
+    }
+}
