@@ -10,6 +10,7 @@
 //! items) → [`targets`] → [`store`] → compare → chart → UI.
 
 pub mod decode;
+pub mod export;
 pub mod ingest;
 pub mod metadata;
 pub mod model;

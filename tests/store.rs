@@ -258,3 +258,145 @@ fn delete_removes_everything_of_a_document() {
         Err(StoreError::NoSuchDocument(_))
     ));
 }
+
+mod annotations {
+    use super::*;
+    use planlens::store::{AnnotationDraft, AnnotationFilter, AnnotationStatus};
+
+    fn draft(status: AnnotationStatus, note: &str) -> AnnotationDraft {
+        AnnotationDraft {
+            status,
+            priority: Some(1),
+            tags: vec!["人才".into(), "2025".into()],
+            note: note.into(),
+            owner: "王工".into(),
+        }
+    }
+
+    fn setup() -> (Store, i64, i64) {
+        let mut store = Store::open_in_memory().unwrap();
+        let doc = import(&mut store, "ann", &[sample_target(50.0)])
+            .unwrap()
+            .id();
+        let task = store.document(doc).unwrap().task_ids[0];
+        (store, doc, task)
+    }
+
+    #[test]
+    fn save_and_read_back() {
+        let (mut store, _, task) = setup();
+        assert_eq!(store.annotation(task).unwrap(), None);
+        let a = store
+            .save_annotation(task, &draft(AnnotationStatus::Adopt, "值得采纳"))
+            .unwrap();
+        assert_eq!(a.revision, 1);
+        assert_eq!(a.task_id, Some(task));
+        assert_eq!(a.draft.note, "值得采纳");
+        assert_eq!(store.annotation(task).unwrap(), Some(a));
+    }
+
+    #[test]
+    fn unchanged_save_adds_no_revision_and_history_is_append_only() {
+        let (mut store, _, task) = setup();
+        store
+            .save_annotation(task, &draft(AnnotationStatus::Adopt, "a"))
+            .unwrap();
+        store
+            .save_annotation(task, &draft(AnnotationStatus::Adopt, "a"))
+            .unwrap();
+        store
+            .save_annotation(task, &draft(AnnotationStatus::Adapt, "b"))
+            .unwrap();
+        let h = store.annotation_history(task).unwrap();
+        assert_eq!(h.iter().map(|r| r.revision).collect::<Vec<_>>(), vec![1, 2]);
+        let restored = store.restore_annotation(task, 1).unwrap();
+        assert_eq!(restored.revision, 3);
+        assert_eq!(restored.draft.note, "a");
+        assert_eq!(store.annotation_history(task).unwrap().len(), 3);
+        assert!(store.restore_annotation(task, 99).is_err());
+    }
+
+    #[test]
+    fn annotations_survive_delete_and_reimport_of_the_same_bytes() {
+        let (mut store, doc, task) = setup();
+        store
+            .save_annotation(task, &draft(AnnotationStatus::Adopt, "keep me"))
+            .unwrap();
+        store.delete_document(doc).unwrap();
+        let doc2 = import(&mut store, "ann", &[sample_target(50.0)])
+            .unwrap()
+            .id();
+        let task2 = store.document(doc2).unwrap().task_ids[0];
+        let a = store
+            .annotation(task2)
+            .unwrap()
+            .expect("annotation reattached");
+        assert_eq!(a.draft.note, "keep me");
+        assert_eq!(store.annotation_history(task2).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn lists_annotated_items_with_context_and_filters() {
+        let (mut store, doc, task) = setup();
+        store
+            .save_annotation(task, &draft(AnnotationStatus::Adapt, "n"))
+            .unwrap();
+        let all = store.annotated_items(&AnnotationFilter::default()).unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].document_id, doc);
+        assert_eq!(all[0].city.as_deref(), Some("淄博市"));
+        assert_eq!(all[0].path, "一/1");
+        assert_eq!(all[0].figures, vec!["新增高新技术企业50家".to_string()]);
+        let f = |status, city: Option<&str>, tag: Option<&str>| AnnotationFilter {
+            status,
+            city: city.map(Into::into),
+            tag: tag.map(Into::into),
+            document: None,
+        };
+        assert_eq!(
+            store
+                .annotated_items(&f(
+                    Some(AnnotationStatus::Adapt),
+                    Some("淄博"),
+                    Some("人才")
+                ))
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(store
+            .annotated_items(&f(Some(AnnotationStatus::Adopt), None, None))
+            .unwrap()
+            .is_empty());
+        assert!(store
+            .annotated_items(&f(None, Some("滨州"), None))
+            .unwrap()
+            .is_empty());
+        assert!(store
+            .annotated_items(&f(None, None, Some("金融")))
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn deck_keeps_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store
+            .add_slide("高新技术企业", "{\"kind\":\"bar\"}")
+            .unwrap();
+        let b = store
+            .add_slide("研发投入强度", "{\"kind\":\"bar\"}")
+            .unwrap();
+        let c = store.add_slide("覆盖", "{\"kind\":\"heatmap\"}").unwrap();
+        store.move_slide(c, 0).unwrap();
+        let order: Vec<i64> = store.slides().unwrap().iter().map(|s| s.id).collect();
+        assert_eq!(order, vec![c, a, b]);
+        store.remove_slide(a).unwrap();
+        let s = store.slides().unwrap();
+        assert_eq!(
+            s.iter().map(|s| (s.id, s.position)).collect::<Vec<_>>(),
+            vec![(c, 0), (b, 1)]
+        );
+        assert!(store.remove_slide(a).is_err());
+    }
+}

@@ -69,7 +69,10 @@ pub fn print_import_reports(reports: &[FileReport]) -> ExitCode {
         }
     }
     let ok = reports.len() - failed;
-    println!("{ok} of {} files imported or already present, {failed} failed", reports.len());
+    println!(
+        "{ok} of {} files imported or already present, {failed} failed",
+        reports.len()
+    );
     if failed > 0 {
         ExitCode::from(1)
     } else {
@@ -81,7 +84,9 @@ fn describe(m: &DocumentMeta) -> String {
     format!(
         "{} {} {}",
         m.city.as_deref().unwrap_or("?"),
-        m.period.map(|p| p.to_string()).unwrap_or_else(|| "?".into()),
+        m.period
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| "?".into()),
         kind_zh(m)
     )
 }
@@ -263,7 +268,16 @@ fn print_target_rows<'a>(rows: impl Iterator<Item = (Option<String>, &'a Target)
         })
         .collect();
     table::print(
-        &["city", "figure", "kind", "role", "year", "indicator id", "indicator", "quote"],
+        &[
+            "city",
+            "figure",
+            "kind",
+            "role",
+            "year",
+            "indicator id",
+            "indicator",
+            "quote",
+        ],
         &body,
     );
 }

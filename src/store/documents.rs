@@ -69,10 +69,17 @@ impl Store {
                     r.get(0)
                 })?;
         let plan = self.plan(id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM task_items WHERE document_id = ?1 ORDER BY ordinal")?;
+        let task_ids = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
         Ok(StoredDocument {
             summary,
             text,
             plan,
+            task_ids,
         })
     }
 

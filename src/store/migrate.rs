@@ -12,6 +12,7 @@ use super::StoreError;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_documents.sql"),
     include_str!("migrations/0002_targets.sql"),
+    include_str!("migrations/0003_annotations.sql"),
 ];
 
 /// The schema version this build writes.

@@ -4,6 +4,8 @@
 //! ([`migrate`]); WAL journaling and foreign keys are on. Every imported
 //! document is written in one transaction: all of it or nothing.
 
+pub mod annotations;
+mod deck;
 mod documents;
 pub mod migrate;
 mod targets;
@@ -15,6 +17,11 @@ use serde::Serialize;
 
 use crate::model::{DocumentMeta, ParsedPlan, Target};
 
+pub use annotations::{
+    AnnotatedItem, Annotation, AnnotationDraft, AnnotationFilter, AnnotationRevision,
+    AnnotationStatus,
+};
+pub use deck::Slide;
 pub use targets::TargetFilter;
 
 /// What can go wrong in the store.
@@ -42,6 +49,20 @@ pub enum StoreError {
     /// No document has this id.
     #[error("no document with id {0}")]
     NoSuchDocument(i64),
+    /// No task item has this id.
+    #[error("no task item with id {0}")]
+    NoSuchTask(i64),
+    /// The annotation of a task item has no such revision.
+    #[error("task item {task_id} has no annotation revision {revision}")]
+    NoSuchRevision {
+        /// Task item id.
+        task_id: i64,
+        /// Revision asked for.
+        revision: i64,
+    },
+    /// No slide has this id.
+    #[error("no slide with id {0}")]
+    NoSuchSlide(i64),
     /// A stored value could not be read back (corrupt or foreign data).
     #[error("invalid stored value in {column}: {value}")]
     InvalidValue {
@@ -136,6 +157,8 @@ pub struct StoredDocument {
     pub text: String,
     /// Sections, task items, warnings, noise ranges.
     pub plan: ParsedPlan,
+    /// Database ids of `plan.tasks`, in the same order (for annotations).
+    pub task_ids: Vec<i64>,
 }
 
 /// The PlanLens database.
