@@ -1,0 +1,333 @@
+/**
+ * An in-memory `Platform` for Vitest and for running the UI in a browser
+ * (`npm run dev`). It behaves like the shell: errors are `AppError`s with
+ * the same codes, annotations keep an append-only history, the deck persists
+ * for the life of the object.
+ */
+import type {
+  AnnotatedItem,
+  Annotation,
+  AnnotationDraft,
+  AnnotationFilter,
+  AnnotationRevision,
+  ChartSpec,
+  Comparison,
+  CompareRequest,
+  DocumentDetail,
+  DocumentSummary,
+  ExportFormat,
+  ImportProgress,
+  ImportReport,
+  IndicatorOption,
+  Slide,
+  TextFormat,
+} from "./bindings";
+import { AppError } from "./errors";
+import { buildDocument, generatePlan, SAMPLE_PLANS, type PlanSpec } from "./fixture";
+import type { Platform } from "./types";
+import { annotationsCsv, annotationsMarkdown } from "../lib/export";
+
+interface StoredAnnotation {
+  id: number;
+  taskId: number;
+  revisions: AnnotationRevision[];
+}
+
+/** Options of the mock. */
+export interface MockOptions {
+  /** Plans to start with (default: the samples). */
+  plans?: PlanSpec[];
+  /** What the "file dialog" returns on import; `null` simulates cancel. */
+  importPlans?: PlanSpec[] | null;
+  /** Artificial latency per call in ms (0 in tests). */
+  latencyMs?: number;
+}
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+/** The mock platform. `saved` records what the save dialog "wrote". */
+export class MockPlatform implements Platform {
+  private docs = new Map<number, DocumentDetail>();
+  private annotations = new Map<number, StoredAnnotation>();
+  private slides: Slide[] = [];
+  private nextTaskId = 1;
+  private nextTargetId = 1;
+  private nextAnnotationId = 1;
+  private nextSlideId = 1;
+  private clock = Date.parse("2026-01-05T08:00:00Z");
+  /** Files written through the save dialog, newest last. */
+  readonly saved: { name: string; content: string }[] = [];
+
+  constructor(private readonly opts: MockOptions = {}) {
+    for (const p of opts.plans ?? SAMPLE_PLANS) this.add(p);
+  }
+
+  private add(p: PlanSpec): DocumentDetail {
+    const d = buildDocument(p, this.nextTaskId, this.nextTargetId);
+    this.nextTaskId += d.tasks.length;
+    this.nextTargetId += d.targets.length;
+    this.docs.set(p.id, d);
+    return d;
+  }
+
+  private async tick<T>(v: T): Promise<T> {
+    const ms = this.opts.latencyMs ?? 0;
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+    return clone(v);
+  }
+
+  private now(): string {
+    this.clock += 1000;
+    return new Date(this.clock).toISOString();
+  }
+
+  private doc(id: number): DocumentDetail {
+    const d = this.docs.get(id);
+    if (!d) throw new AppError("not_found", `no document with id ${id}`);
+    return d;
+  }
+
+  private task(taskId: number) {
+    for (const d of this.docs.values()) {
+      const t = d.tasks.find((x) => x.id === taskId);
+      if (t) return { d, t };
+    }
+    throw new AppError("not_found", `no task item with id ${taskId}`);
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    const list = [...this.docs.values()].map((d) => d.summary);
+    list.sort((a, b) => (a.city ?? "").localeCompare(b.city ?? "") || (a.period?.start ?? 0) - (b.period?.start ?? 0));
+    return this.tick(list);
+  }
+
+  async getDocument(id: number): Promise<DocumentDetail> {
+    return this.tick(this.doc(id));
+  }
+
+  async importFiles(onProgress: (p: ImportProgress) => void): Promise<ImportReport | null> {
+    const plans = this.opts.importPlans === undefined ? [generatePlan(100 + this.docs.size, 2000)] : this.opts.importPlans;
+    if (plans === null) return null;
+    const files: ImportProgress[] = [];
+    for (const [index, p] of plans.entries()) {
+      const present = this.docs.has(p.id);
+      if (!present) this.add(p);
+      const progress: ImportProgress = {
+        index,
+        total: plans.length,
+        file: `${p.city}-${p.period[0]}.txt`,
+        status: present ? "already_present" : "imported",
+        document_id: p.id,
+        message: null,
+      };
+      files.push(progress);
+      await this.tick(null);
+      onProgress(clone(progress));
+    }
+    return { files };
+  }
+
+  async deleteDocument(id: number): Promise<void> {
+    this.doc(id);
+    this.docs.delete(id);
+    await this.tick(null);
+  }
+
+  async listIndicators(documents: number[]): Promise<IndicatorOption[]> {
+    const ids = documents.length ? documents : [...this.docs.keys()];
+    const by = new Map<string, { label: string; unit: string; docs: Set<number> }>();
+    for (const id of ids) {
+      for (const t of this.doc(id).targets) {
+        if (!t.indicator_id) continue;
+        const e = by.get(t.indicator_id) ?? { label: t.indicator, unit: t.normalized?.unit ?? t.unit, docs: new Set() };
+        e.docs.add(id);
+        by.set(t.indicator_id, e);
+      }
+    }
+    const out = [...by.entries()].map(([id, e]) => ({ id, label: e.label, unit: e.unit, documents: e.docs.size }));
+    out.sort((a, b) => b.documents - a.documents || a.id.localeCompare(b.id));
+    return this.tick(out);
+  }
+
+  async compare(req: CompareRequest): Promise<Comparison> {
+    if (req.documents.length === 0) throw new AppError("invalid_input", "choose at least one document");
+    const documents = req.documents.map((id) => this.doc(id).summary);
+    const rows = req.indicators.map((ind) => {
+      let label = ind;
+      const cells = req.documents.map((id) => {
+        const figures = this.doc(id)
+          .targets.filter((t) => t.indicator_id === ind)
+          .map((t) => {
+            label = t.indicator;
+            return {
+              target_id: t.id,
+              document_id: id,
+              quote: t.quote,
+              start: t.start,
+              value: t.value,
+              value_high: t.value_high,
+              unit: t.unit,
+              qualifier: t.qualifier,
+              kind: t.kind,
+              role: t.role,
+              year: t.year,
+              normalized: t.normalized,
+            };
+          });
+        return { document_id: id, figures };
+      });
+      return { indicator_id: ind, label, cells };
+    });
+    return this.tick({ documents, rows });
+  }
+
+  async chartSvg(spec: ChartSpec): Promise<string> {
+    const c = await this.compare({ documents: spec.documents, indicators: [spec.indicator] });
+    const dark = spec.theme === "dark";
+    const bg = dark ? "#1e1f24" : "#ffffff";
+    const fg = dark ? "#e8e8ea" : "#1b1b1f";
+    const w = spec.width;
+    const hgt = spec.height;
+    const vals = c.rows[0]?.cells.map((cell) => cell.figures.find((f) => f.kind !== "increment") ?? cell.figures[0]) ?? [];
+    const max = Math.max(1, ...vals.map((f) => f?.normalized?.value ?? f?.value ?? 0));
+    const bw = (w - 80) / Math.max(1, vals.length);
+    const bars = vals
+      .map((f, i) => {
+        const v = f?.normalized?.value ?? f?.value ?? 0;
+        const bh = ((hgt - 90) * v) / max;
+        const x = 50 + i * bw + bw * 0.15;
+        const y = hgt - 50 - bh;
+        const name = esc(c.documents[i].city ?? String(c.documents[i].id));
+        return `<rect x="${x}" y="${y}" width="${bw * 0.7}" height="${bh}" fill="#3b6fd4"/><text x="${x + bw * 0.35}" y="${hgt - 30}" text-anchor="middle" fill="${fg}" font-size="14">${name}</text><text x="${x + bw * 0.35}" y="${y - 6}" text-anchor="middle" fill="${fg}" font-size="13">${v}</text>`;
+      })
+      .join("");
+    const title = esc(c.rows[0]?.label ?? spec.indicator);
+    return this.tick(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${hgt}" viewBox="0 0 ${w} ${hgt}"><rect width="100%" height="100%" fill="${bg}"/><text x="${w / 2}" y="28" text-anchor="middle" fill="${fg}" font-size="18">${title}</text>${bars}</svg>`,
+    );
+  }
+
+  async exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean> {
+    const svg = await this.chartSvg(spec);
+    this.saved.push({ name: `chart.${format}`, content: format === "svg" ? svg : `png:${svg.length}` });
+    return true;
+  }
+
+  async saveText(suggestedName: string, _format: TextFormat, content: string): Promise<boolean> {
+    this.saved.push({ name: suggestedName, content });
+    return this.tick(true);
+  }
+
+  private current(taskId: number): Annotation | null {
+    const a = this.annotations.get(taskId);
+    if (!a) return null;
+    const last = a.revisions[a.revisions.length - 1];
+    return { id: a.id, task_id: taskId, draft: last.draft, revision: last.revision, updated_at: last.saved_at, orphaned: false };
+  }
+
+  async getAnnotation(taskId: number): Promise<Annotation | null> {
+    this.task(taskId);
+    return this.tick(this.current(taskId));
+  }
+
+  async saveAnnotation(taskId: number, draft: AnnotationDraft): Promise<Annotation> {
+    this.task(taskId);
+    if (draft.priority !== null && (draft.priority < 1 || draft.priority > 3)) {
+      throw new AppError("invalid_input", "priority must be 1, 2 or 3");
+    }
+    let a = this.annotations.get(taskId);
+    if (!a) {
+      a = { id: this.nextAnnotationId++, taskId, revisions: [] };
+      this.annotations.set(taskId, a);
+    }
+    const last = a.revisions[a.revisions.length - 1];
+    if (!last || JSON.stringify(last.draft) !== JSON.stringify(draft)) {
+      a.revisions.push({ revision: (last?.revision ?? 0) + 1, draft: clone(draft), saved_at: this.now() });
+    }
+    return this.tick(this.current(taskId) as Annotation);
+  }
+
+  async annotationHistory(taskId: number): Promise<AnnotationRevision[]> {
+    this.task(taskId);
+    return this.tick(this.annotations.get(taskId)?.revisions ?? []);
+  }
+
+  async restoreAnnotation(taskId: number, revision: number): Promise<Annotation> {
+    const rev = this.annotations.get(taskId)?.revisions.find((r) => r.revision === revision);
+    if (!rev) throw new AppError("not_found", `no revision ${revision} of task item ${taskId}`);
+    return this.saveAnnotation(taskId, rev.draft);
+  }
+
+  private items(filter: AnnotationFilter): AnnotatedItem[] {
+    const out: AnnotatedItem[] = [];
+    for (const [taskId] of this.annotations) {
+      let found;
+      try {
+        found = this.task(taskId);
+      } catch {
+        continue;
+      }
+      const { d, t } = found;
+      const annotation = this.current(taskId) as Annotation;
+      const city = d.summary.city;
+      if (filter.status && annotation.draft.status !== filter.status) continue;
+      if (filter.city && city !== filter.city) continue;
+      if (filter.document !== null && filter.document !== d.summary.id) continue;
+      if (filter.tag && !annotation.draft.tags.includes(filter.tag)) continue;
+      out.push({
+        annotation,
+        document_id: d.summary.id,
+        city,
+        document_title: d.summary.title,
+        path: t.path,
+        task_title: t.title,
+        task_text: t.text,
+        figures: d.targets.filter((g) => g.task === t.ordinal).map((g) => g.quote),
+      });
+    }
+    out.sort((a, b) => (a.city ?? "").localeCompare(b.city ?? "") || a.document_id - b.document_id || (a.annotation.task_id ?? 0) - (b.annotation.task_id ?? 0));
+    return out;
+  }
+
+  async listAnnotations(filter: AnnotationFilter): Promise<AnnotatedItem[]> {
+    return this.tick(this.items(filter));
+  }
+
+  async exportAnnotations(filter: AnnotationFilter, format: TextFormat): Promise<boolean> {
+    const items = this.items(filter);
+    const content = format === "csv" ? annotationsCsv(items) : annotationsMarkdown(items);
+    this.saved.push({ name: format === "csv" ? "annotations.csv" : "annotations.md", content });
+    return this.tick(true);
+  }
+
+  async listSlides(): Promise<Slide[]> {
+    return this.tick(this.slides);
+  }
+
+  async addSlide(title: string, spec: ChartSpec): Promise<Slide> {
+    const s: Slide = { id: this.nextSlideId++, position: this.slides.length, title, spec: clone(spec), created_at: this.now() };
+    this.slides.push(s);
+    return this.tick(s);
+  }
+
+  async removeSlide(id: number): Promise<void> {
+    const i = this.slides.findIndex((s) => s.id === id);
+    if (i < 0) throw new AppError("not_found", `no slide with id ${id}`);
+    this.slides.splice(i, 1);
+    this.slides.forEach((s, k) => (s.position = k));
+    await this.tick(null);
+  }
+
+  async moveSlide(id: number, position: number): Promise<void> {
+    const i = this.slides.findIndex((s) => s.id === id);
+    if (i < 0) throw new AppError("not_found", `no slide with id ${id}`);
+    const [s] = this.slides.splice(i, 1);
+    this.slides.splice(Math.max(0, Math.min(this.slides.length, position)), 0, s);
+    this.slides.forEach((x, k) => (x.position = k));
+    await this.tick(null);
+  }
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
+}

@@ -1,0 +1,109 @@
+/**
+ * The Tauri shell as a `Platform`. The only module that imports
+ * `@tauri-apps/*`; command names and argument names match `src-tauri`.
+ * Errors arrive as `{code, message}` and are rethrown as `AppError`.
+ */
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import type {
+  AnnotatedItem,
+  Annotation,
+  AnnotationDraft,
+  AnnotationFilter,
+  AnnotationRevision,
+  ChartSpec,
+  Comparison,
+  CompareRequest,
+  DocumentDetail,
+  DocumentSummary,
+  ExportFormat,
+  ImportProgress,
+  ImportReport,
+  IndicatorOption,
+  Slide,
+  TextFormat,
+} from "./bindings";
+import { toAppError } from "./errors";
+import type { Platform } from "./types";
+
+/** The event the shell emits once per imported file. */
+export const IMPORT_PROGRESS_EVENT = "import-progress";
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+/** Whether the page runs inside the Tauri webview. */
+export function inTauri(): boolean {
+  return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
+}
+
+/** The platform backed by Tauri commands. */
+export class TauriPlatform implements Platform {
+  listDocuments(): Promise<DocumentSummary[]> {
+    return call("list_documents");
+  }
+  getDocument(id: number): Promise<DocumentDetail> {
+    return call("get_document", { id });
+  }
+  async importFiles(onProgress: (p: ImportProgress) => void): Promise<ImportReport | null> {
+    const unlisten = await listen<ImportProgress>(IMPORT_PROGRESS_EVENT, (e) => onProgress(e.payload));
+    try {
+      return await call<ImportReport | null>("import_files");
+    } finally {
+      unlisten();
+    }
+  }
+  deleteDocument(id: number): Promise<void> {
+    return call("delete_document", { id });
+  }
+  listIndicators(documents: number[]): Promise<IndicatorOption[]> {
+    return call("list_indicators", { documents });
+  }
+  compare(request: CompareRequest): Promise<Comparison> {
+    return call("compare", { request });
+  }
+  chartSvg(spec: ChartSpec): Promise<string> {
+    return call("chart_svg", { spec });
+  }
+  exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean> {
+    return call("export_chart", { spec, format });
+  }
+  saveText(suggested_name: string, format: TextFormat, content: string): Promise<boolean> {
+    return call("save_text", { suggested_name, format, content });
+  }
+  getAnnotation(task_id: number): Promise<Annotation | null> {
+    return call("get_annotation", { task_id });
+  }
+  saveAnnotation(task_id: number, draft: AnnotationDraft): Promise<Annotation> {
+    return call("save_annotation", { task_id, draft });
+  }
+  annotationHistory(task_id: number): Promise<AnnotationRevision[]> {
+    return call("annotation_history", { task_id });
+  }
+  restoreAnnotation(task_id: number, revision: number): Promise<Annotation> {
+    return call("restore_annotation", { task_id, revision });
+  }
+  listAnnotations(filter: AnnotationFilter): Promise<AnnotatedItem[]> {
+    return call("list_annotations", { filter });
+  }
+  exportAnnotations(filter: AnnotationFilter, format: TextFormat): Promise<boolean> {
+    return call("export_annotations", { filter, format });
+  }
+  listSlides(): Promise<Slide[]> {
+    return call("list_slides");
+  }
+  addSlide(title: string, spec: ChartSpec): Promise<Slide> {
+    return call("add_slide", { title, spec });
+  }
+  removeSlide(id: number): Promise<void> {
+    return call("remove_slide", { id });
+  }
+  moveSlide(id: number, position: number): Promise<void> {
+    return call("move_slide", { id, position });
+  }
+}

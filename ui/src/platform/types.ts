@@ -1,0 +1,76 @@
+/**
+ * The typed interface between the UI and whatever runs it: the Tauri shell
+ * (`tauri.ts`, the only module that may import `@tauri-apps/*`) or the
+ * in-memory mock (`mock.ts`) used by tests and by `npm run dev`.
+ *
+ * The data types come from `bindings.ts`, generated from the Rust DTOs.
+ */
+import type {
+  AnnotatedItem,
+  Annotation,
+  AnnotationDraft,
+  AnnotationFilter,
+  AnnotationRevision,
+  ChartSpec,
+  Comparison,
+  CompareRequest,
+  DocumentDetail,
+  DocumentSummary,
+  ExportFormat,
+  ImportProgress,
+  ImportReport,
+  IndicatorOption,
+  Slide,
+  TextFormat,
+} from "./bindings";
+
+export * from "./bindings";
+
+/** Everything the UI may ask of its host. Every call may reject with an `AppError`. */
+export interface Platform {
+  /** All stored documents, by city then period. */
+  listDocuments(): Promise<DocumentSummary[]>;
+  /** One document with its text, outline, task items, targets and warnings. */
+  getDocument(id: number): Promise<DocumentDetail>;
+  /**
+   * Lets the user pick plan files in the native dialog and imports them off
+   * the UI thread, calling `onProgress` once per file. `null` when the user
+   * cancelled the dialog.
+   */
+  importFiles(onProgress: (p: ImportProgress) => void): Promise<ImportReport | null>;
+  /** Deletes a document (annotations are kept, anchored to its hash). */
+  deleteDocument(id: number): Promise<void>;
+
+  /** Indicators that have figures in any of `documents` (all documents when empty). */
+  listIndicators(documents: number[]): Promise<IndicatorOption[]>;
+  /** The comparison table. */
+  compare(request: CompareRequest): Promise<Comparison>;
+  /** The chart as SVG text, drawn by the Rust chart code. */
+  chartSvg(spec: ChartSpec): Promise<string>;
+  /** Saves the chart through the save dialog; `false` when cancelled. */
+  exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean>;
+  /** Saves text the UI produced (e.g. the table as CSV) through the save dialog. */
+  saveText(suggestedName: string, format: TextFormat, content: string): Promise<boolean>;
+
+  /** The annotation of a task item, or `null`. */
+  getAnnotation(taskId: number): Promise<Annotation | null>;
+  /** Saves an annotation; a save that changes nothing adds no revision. */
+  saveAnnotation(taskId: number, draft: AnnotationDraft): Promise<Annotation>;
+  /** All revisions, oldest first. */
+  annotationHistory(taskId: number): Promise<AnnotationRevision[]>;
+  /** Restores a revision by saving it again as the newest one. */
+  restoreAnnotation(taskId: number, revision: number): Promise<Annotation>;
+  /** Annotated task items with their context. */
+  listAnnotations(filter: AnnotationFilter): Promise<AnnotatedItem[]>;
+  /** Exports annotated items through the save dialog; `false` when cancelled. */
+  exportAnnotations(filter: AnnotationFilter, format: TextFormat): Promise<boolean>;
+
+  /** The presenter deck in order. */
+  listSlides(): Promise<Slide[]>;
+  /** Appends a chart to the deck. */
+  addSlide(title: string, spec: ChartSpec): Promise<Slide>;
+  /** Removes a slide. */
+  removeSlide(id: number): Promise<void>;
+  /** Moves a slide to a position (clamped). */
+  moveSlide(id: number, position: number): Promise<void>;
+}

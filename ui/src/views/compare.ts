@@ -1,0 +1,308 @@
+/**
+ * Compare: choose documents and indicators; the comparison table and the
+ * chart drawn by the Rust chart code (inline, sanitised SVG) with theme and
+ * size; figures open the Reader at their sentence; exports through the save
+ * dialog; add the chart to the presenter deck.
+ */
+import type { AppContext, View } from "../app";
+import { t } from "../i18n";
+import { h, replace } from "../lib/dom";
+import { comparisonCsv } from "../lib/export";
+import { formatFigure, shortLabel, documentLabel } from "../lib/format";
+import { sanitizeSvg } from "../lib/svg";
+import type { ChartSpec, ChartTheme, Comparison, CompareFigure, DocumentSummary, IndicatorOption } from "../platform/bindings";
+
+/** Chart sizes offered, in CSS pixels. */
+export const SIZES = {
+  small: { width: 640, height: 360 },
+  medium: { width: 960, height: 540 },
+  large: { width: 1280, height: 720 },
+} as const;
+type Size = keyof typeof SIZES;
+
+/** A figure as a table cell shows it. */
+export function figureText(f: CompareFigure): string {
+  return formatFigure(f.value, f.value_high, f.unit, f.qualifier) + (f.year !== null ? ` (${f.year})` : "");
+}
+
+export class CompareView implements View {
+  readonly el = h("section", { class: "view compare" });
+  private docs: DocumentSummary[] = [];
+  private indicators: IndicatorOption[] = [];
+  private selectedDocs = new Set<number>();
+  private selectedIndicators = new Set<string>();
+  private chartIndicator: string | null = null;
+  private theme: ChartTheme = "light";
+  private size: Size = "medium";
+  private comparison: Comparison | null = null;
+  private readonly pickerEl = h("div", { class: "pane compare-pickers" });
+  private readonly resultEl = h("div", { class: "compare-results" });
+  private readonly chartEl = h("figure", { class: "chart", "data-testid": "chart" });
+  private seq = 0;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  async show(): Promise<void> {
+    this.docs = await this.ctx.platform.listDocuments();
+    const known = new Set(this.docs.map((d) => d.id));
+    for (const id of this.selectedDocs) if (!known.has(id)) this.selectedDocs.delete(id);
+    replace(this.el, h("div", { class: "view-head" }, h("h2", null, t("compare.heading"))), h("div", { class: "compare-grid" }, this.pickerEl, this.resultEl));
+    await this.refreshIndicators();
+  }
+
+  private async refreshIndicators(): Promise<void> {
+    this.indicators = this.selectedDocs.size ? await this.ctx.platform.listIndicators([...this.selectedDocs]) : [];
+    const ids = new Set(this.indicators.map((i) => i.id));
+    for (const id of this.selectedIndicators) if (!ids.has(id)) this.selectedIndicators.delete(id);
+    this.renderPickers();
+    await this.refreshResults();
+  }
+
+  private renderPickers(): void {
+    const docList = h(
+      "fieldset",
+      { class: "pick-docs" },
+      h("legend", null, t("compare.documents")),
+      ...this.docs.map((d) =>
+        h(
+          "label",
+          { class: "check", title: documentLabel(d) },
+          h("input", {
+            type: "checkbox",
+            checked: this.selectedDocs.has(d.id),
+            "data-doc": String(d.id),
+            onChange: (e: Event) => {
+              if ((e.target as HTMLInputElement).checked) this.selectedDocs.add(d.id);
+              else this.selectedDocs.delete(d.id);
+              void this.refreshIndicators().catch((err) => this.ctx.error(err));
+            },
+          }),
+          h("span", null, shortLabel(d)),
+          h("span", { class: "muted small" }, t(`kind.${d.kind}`)),
+        ),
+      ),
+    );
+    const indList = h(
+      "fieldset",
+      { class: "pick-indicators" },
+      h("legend", null, t("compare.indicators")),
+      this.selectedDocs.size && !this.indicators.length ? h("p", { class: "muted" }, t("compare.noIndicators")) : null,
+      ...this.indicators.map((i) =>
+        h(
+          "label",
+          { class: "check", title: i.id },
+          h("input", {
+            type: "checkbox",
+            checked: this.selectedIndicators.has(i.id),
+            "data-indicator": i.id,
+            onChange: (e: Event) => {
+              if ((e.target as HTMLInputElement).checked) this.selectedIndicators.add(i.id);
+              else this.selectedIndicators.delete(i.id);
+              void this.refreshResults().catch((err) => this.ctx.error(err));
+            },
+          }),
+          h("span", null, i.label),
+          h("span", { class: "muted small" }, `${i.unit} · ${i.documents}`),
+        ),
+      ),
+    );
+    replace(this.pickerEl, docList, indList);
+  }
+
+  private async refreshResults(): Promise<void> {
+    const seq = ++this.seq;
+    if (this.selectedDocs.size < 2) {
+      this.comparison = null;
+      replace(this.resultEl, h("p", { class: "empty" }, t("compare.chooseDocs")));
+      return;
+    }
+    const documents = this.docs.filter((d) => this.selectedDocs.has(d.id)).map((d) => d.id);
+    const indicators = this.indicators.filter((i) => this.selectedIndicators.has(i.id)).map((i) => i.id);
+    const c = await this.ctx.platform.compare({ documents, indicators });
+    if (seq !== this.seq) return;
+    this.comparison = c;
+    if (!this.chartIndicator || !indicators.includes(this.chartIndicator)) this.chartIndicator = indicators[0] ?? null;
+    this.renderResults();
+    await this.refreshChart();
+  }
+
+  private spec(): ChartSpec | null {
+    if (!this.comparison || !this.chartIndicator) return null;
+    const { width, height } = SIZES[this.size];
+    return { documents: this.comparison.documents.map((d) => d.id), indicator: this.chartIndicator, theme: this.theme, width, height };
+  }
+
+  private renderResults(): void {
+    const c = this.comparison;
+    if (!c) return;
+    const table = h(
+      "table",
+      { class: "grid compare-table", "data-testid": "compare-table" },
+      h(
+        "thead",
+        null,
+        h("tr", null, h("th", { scope: "col" }, t("compare.indicator")), ...c.documents.map((d) => h("th", { scope: "col", title: documentLabel(d) }, shortLabel(d)))),
+      ),
+      h(
+        "tbody",
+        null,
+        ...c.rows.map((r) =>
+          h(
+            "tr",
+            null,
+            h("th", { scope: "row" }, r.label),
+            ...c.documents.map((d) => {
+              const cell = r.cells.find((x) => x.document_id === d.id);
+              const figs = cell?.figures ?? [];
+              return h(
+                "td",
+                null,
+                figs.length === 0
+                  ? h("span", { class: "muted" }, t("compare.noFigure"))
+                  : h(
+                      "ul",
+                      { class: "figures" },
+                      ...figs.map((f) =>
+                        h(
+                          "li",
+                          null,
+                          h(
+                            "button",
+                            {
+                              type: "button",
+                              class: `figure link role-${f.role}`,
+                              title: t("compare.figureTitle", { quote: f.quote }),
+                              onClick: () => this.ctx.navigate("reader", { doc: f.document_id, at: f.start, target: f.target_id }),
+                            },
+                            figureText(f),
+                          ),
+                          h("span", { class: "muted small" }, ` ${t(`targetKind.${f.kind}`)}`),
+                        ),
+                      ),
+                    ),
+              );
+            }),
+          ),
+        ),
+      ),
+    );
+    const selectedIds = c.rows.map((r) => r.indicator_id);
+    const select = <T extends string>(label: string, value: T, options: [T, string][], onChange: (v: T) => void, testid: string) =>
+      h(
+        "label",
+        { class: "inline" },
+        label,
+        " ",
+        h(
+          "select",
+          { "data-testid": testid, onChange: (e: Event) => onChange((e.target as HTMLSelectElement).value as T) },
+          ...options.map(([v, l]) => h("option", { value: v, selected: v === value }, l)),
+        ),
+      );
+    const controls = h(
+      "div",
+      { class: "toolbar" },
+      selectedIds.length
+        ? select(
+            t("compare.chartIndicator"),
+            this.chartIndicator ?? "",
+            c.rows.map((r) => [r.indicator_id, r.label] as [string, string]),
+            (v) => {
+              this.chartIndicator = v;
+              void this.refreshChart();
+            },
+            "chart-indicator",
+          )
+        : null,
+      select(t("compare.theme"), this.theme, [["light", t("compare.theme.light")], ["dark", t("compare.theme.dark")]], (v) => {
+        this.theme = v;
+        void this.refreshChart();
+      }, "chart-theme"),
+      select(t("compare.size"), this.size, (Object.keys(SIZES) as Size[]).map((s) => [s, t(`compare.size.${s}`)] as [Size, string]), (v) => {
+        this.size = v;
+        void this.refreshChart();
+      }, "chart-size"),
+      h("span", { class: "spacer" }),
+      h("button", { type: "button", onClick: () => void this.exportChart("png"), disabled: !selectedIds.length }, t("compare.exportPng")),
+      h("button", { type: "button", onClick: () => void this.exportChart("svg"), disabled: !selectedIds.length }, t("compare.exportSvg")),
+      h("button", { type: "button", onClick: () => void this.exportCsv() }, t("compare.exportCsv")),
+      h("button", { type: "button", class: "primary", "data-testid": "add-to-deck", onClick: () => void this.addToDeck(), disabled: !selectedIds.length }, t("compare.addToDeck")),
+    );
+    replace(
+      this.resultEl,
+      h("h3", null, t("compare.table")),
+      h("div", { class: "table-wrap" }, table),
+      h("h3", null, t("compare.chart")),
+      controls,
+      this.chartEl,
+    );
+  }
+
+  private async refreshChart(): Promise<void> {
+    const spec = this.spec();
+    if (!spec) {
+      replace(this.chartEl);
+      return;
+    }
+    const seq = this.seq;
+    try {
+      const svgText = await this.ctx.platform.chartSvg(spec);
+      if (seq !== this.seq) return;
+      const svg = sanitizeSvg(svgText);
+      this.chartEl.dataset.theme = spec.theme;
+      this.chartEl.style.maxWidth = `${spec.width}px`;
+      replace(this.chartEl, svg);
+      if (svg) {
+        svg.setAttribute("role", "img");
+        svg.setAttribute("aria-label", this.comparison?.rows.find((r) => r.indicator_id === spec.indicator)?.label ?? spec.indicator);
+      }
+    } catch (e) {
+      replace(this.chartEl);
+      this.ctx.error(e);
+    }
+  }
+
+  private async exportChart(format: "png" | "svg"): Promise<void> {
+    const spec = this.spec();
+    if (!spec) return;
+    try {
+      if (await this.ctx.platform.exportChart(spec, format)) this.ctx.notice(t("compare.saved"));
+    } catch (e) {
+      this.ctx.error(e);
+    }
+  }
+
+  private async exportCsv(): Promise<void> {
+    const c = this.comparison;
+    if (!c) return;
+    const byId = new Map(c.documents.map((d) => [d.id, d]));
+    const csv = comparisonCsv(
+      c,
+      { indicator: t("compare.csv.indicator"), indicatorId: t("compare.csv.indicatorId") },
+      (id) => {
+        const d = byId.get(id);
+        return d ? shortLabel(d) : String(id);
+      },
+      figureText,
+    );
+    try {
+      if (await this.ctx.platform.saveText("comparison.csv", "csv", csv)) this.ctx.notice(t("compare.saved"));
+    } catch (e) {
+      this.ctx.error(e);
+    }
+  }
+
+  private async addToDeck(): Promise<void> {
+    const spec = this.spec();
+    const c = this.comparison;
+    if (!spec || !c) return;
+    const label = c.rows.find((r) => r.indicator_id === spec.indicator)?.label ?? spec.indicator;
+    const cities = c.documents.map(shortLabel).join(" / ");
+    try {
+      await this.ctx.platform.addSlide(`${label} — ${cities}`, spec);
+      this.ctx.notice(t("compare.addedToDeck"));
+    } catch (e) {
+      this.ctx.error(e);
+    }
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * Reader: the outline tree beside the text, targets highlighted in the
+ * text, task items as cards (virtualised), the record of a clicked target,
+ * and the annotation form of the chosen task item.
+ */
+import type { AppContext, Params, View } from "../app";
+import { AnnotationEditor } from "../components/annotation-editor";
+import { t } from "../i18n";
+import { h, replace } from "../lib/dom";
+import { documentLabel, formatFigure, formatNumber, formatPeriod } from "../lib/format";
+import { CharText, paragraphAt, paragraphs, segments, type Paragraph } from "../lib/text";
+import { VirtualList } from "../lib/virtual-list";
+import type { AnnotationStatus, DocumentDetail, SectionDto, TargetDto, TaskDto } from "../platform/bindings";
+
+const OUTLINE_ROW = 30;
+const TASK_ROW = 78;
+
+export class ReaderView implements View {
+  readonly el = h("section", { class: "view reader" });
+  private doc: DocumentDetail | null = null;
+  private chars: CharText | null = null;
+  private paras: Paragraph[] = [];
+  private paraEls: HTMLElement[] = [];
+  private targetsById = new Map<number, TargetDto>();
+  private statuses = new Map<number, AnnotationStatus>();
+  private editor: AnnotationEditor | null = null;
+  private selectedTask: TaskDto | null = null;
+  private readonly outline: VirtualList<SectionDto>;
+  private readonly taskList: VirtualList<TaskDto>;
+  private readonly textEl = h("article", { class: "doc-text", tabindex: "0", "data-testid": "doc-text" });
+  private readonly recordEl = h("div", { class: "target-record", "aria-live": "polite" });
+  private readonly editorEl = h("div", { class: "editor-slot" });
+
+  constructor(private readonly ctx: AppContext) {
+    this.outline = new VirtualList<SectionDto>({
+      rowHeight: OUTLINE_ROW,
+      label: t("reader.outline"),
+      className: "outline",
+      render: (s) =>
+        h(
+          "div",
+          { class: `outline-row level-${Math.min(s.level, 4)}`, style: `padding-left:${8 + (s.level - 1) * 14}px`, title: `${s.marker}${s.title}` },
+          h("span", { class: "marker" }, s.marker),
+          h("span", { class: "title" }, s.title),
+        ),
+      onActivate: (s) => this.scrollTo(s.start, null),
+    });
+    this.taskList = new VirtualList<TaskDto>({
+      rowHeight: TASK_ROW,
+      label: t("reader.tasks", { count: 0 }),
+      className: "task-list",
+      render: (task) => this.renderTaskCard(task),
+      onActivate: (task) => void this.selectTask(task, true),
+    });
+    this.textEl.addEventListener("click", (e) => {
+      const mark = (e.target as HTMLElement).closest<HTMLElement>("mark[data-target]");
+      if (mark) this.showTarget(Number(mark.dataset.target));
+    });
+    this.textEl.addEventListener("keydown", (e) => {
+      const mark = (e.target as HTMLElement).closest<HTMLElement>("mark[data-target]");
+      if (mark && (e.key === "Enter" || e.key === " ")) {
+        e.preventDefault();
+        this.showTarget(Number(mark.dataset.target));
+      }
+    });
+  }
+
+  hide(): void {
+    void this.editor?.flush();
+  }
+
+  async show(params: Params): Promise<void> {
+    const id = Number(params.doc ?? this.doc?.summary.id ?? NaN);
+    if (!Number.isFinite(id)) {
+      replace(this.el, h("h2", null, t("reader.heading")), h("p", { class: "empty" }, t("reader.choose")));
+      return;
+    }
+    if (!this.doc || this.doc.summary.id !== id) {
+      this.doc = await this.ctx.platform.getDocument(id);
+      this.chars = new CharText(this.doc.text);
+      this.paras = paragraphs(this.chars);
+      this.targetsById = new Map(this.doc.targets.map((g) => [g.id, g]));
+      this.selectedTask = null;
+      this.editor = null;
+    }
+    const items = await this.ctx.platform.listAnnotations({ status: null, city: null, tag: null, document: id });
+    this.statuses = new Map(items.map((i) => [i.annotation.task_id ?? -1, i.annotation.draft.status]));
+    this.render();
+    const at = params.at !== undefined ? Number(params.at) : null;
+    const target = params.target !== undefined ? Number(params.target) : null;
+    const task = params.task !== undefined ? this.doc.tasks.find((x) => x.id === Number(params.task)) : undefined;
+    if (task) await this.selectTask(task, true);
+    else if (at !== null) this.scrollTo(at, target);
+    if (target !== null) this.showTarget(target);
+  }
+
+  private render(): void {
+    const doc = this.doc;
+    if (!doc || !this.chars) return;
+    const s = doc.summary;
+    const meta = [s.city, s.province, t(`kind.${s.kind}`), formatPeriod(s.period), s.issuer].filter(Boolean).join(" · ");
+    this.renderText();
+    this.outline.el.setAttribute("aria-label", t("reader.outline"));
+    this.taskList.el.setAttribute("aria-label", t("reader.tasks", { count: doc.tasks.length }));
+    const warnings = doc.warnings.length
+      ? h(
+          "details",
+          { class: "warnings" },
+          h("summary", null, t("reader.warnings", { count: doc.warnings.length })),
+          h("ul", null, ...doc.warnings.map((w) => h("li", null, h("code", null, w.code), " ", w.message))),
+        )
+      : null;
+    replace(
+      this.el,
+      h("div", { class: "view-head" }, h("h2", { class: "doc-title" }, documentLabel(s)), h("span", { class: "muted" }, meta)),
+      warnings,
+      h(
+        "div",
+        { class: "reader-grid" },
+        h("aside", { class: "pane outline-pane" }, h("h3", null, t("reader.outline")), this.outline.el),
+        h("div", { class: "pane text-pane" }, this.textEl),
+        h(
+          "aside",
+          { class: "pane side-pane" },
+          h("h3", null, t("reader.tasks", { count: doc.tasks.length })),
+          this.taskList.el,
+          h("div", { class: "side-details" }, this.recordEl, this.editorEl),
+        ),
+      ),
+    );
+    this.outline.setItems(doc.sections);
+    this.taskList.setItems(doc.tasks);
+    if (!this.selectedTask) replace(this.editorEl);
+    if (!this.recordEl.firstChild) replace(this.recordEl, h("p", { class: "muted" }, t("reader.noTarget")));
+  }
+
+  /** Builds the paragraphs once per document; targets become focusable marks. */
+  private renderText(): void {
+    const doc = this.doc;
+    const chars = this.chars;
+    if (!doc || !chars) return;
+    if (this.textEl.dataset.doc === String(doc.summary.id)) return;
+    this.textEl.dataset.doc = String(doc.summary.id);
+    const spans = doc.targets.map((g) => ({ start: g.start, end: g.end, id: g.id }));
+    const frag = document.createDocumentFragment();
+    this.paraEls = this.paras.map((p) => {
+      const el = h("p", { "data-start": String(p.start) });
+      for (const seg of segments(p.start, p.end, spans)) {
+        const text = chars.slice(seg.start, seg.end);
+        if (seg.id === null) el.appendChild(document.createTextNode(text));
+        else {
+          const g = this.targetsById.get(seg.id);
+          el.appendChild(
+            h(
+              "mark",
+              { "data-target": String(seg.id), tabindex: "0", role: "button", class: g?.role === "baseline" ? "baseline" : "target", title: g?.indicator },
+              text,
+            ),
+          );
+        }
+      }
+      frag.appendChild(el);
+      return el;
+    });
+    replace(this.textEl, frag);
+  }
+
+  private scrollTo(offset: number, targetId: number | null): void {
+    if (this.paraEls.length === 0) return;
+    const i = paragraphAt(this.paras, offset);
+    const el = this.paraEls[i];
+    el.scrollIntoView({ block: "center" });
+    el.classList.remove("flash");
+    void el.offsetWidth;
+    el.classList.add("flash");
+    const mark = targetId !== null ? this.textEl.querySelector<HTMLElement>(`mark[data-target="${targetId}"]`) : null;
+    (mark ?? this.textEl).focus({ preventScroll: true });
+  }
+
+  private showTarget(id: number): void {
+    const g = this.targetsById.get(id);
+    if (!g) return;
+    for (const m of this.textEl.querySelectorAll("mark.selected")) m.classList.remove("selected");
+    this.textEl.querySelector(`mark[data-target="${id}"]`)?.classList.add("selected");
+    const row = (k: Parameters<typeof t>[0], v: string) => [h("dt", null, t(k)), h("dd", null, v)];
+    const norm = g.normalized ? formatFigure(g.normalized.value, g.normalized.value_high, g.normalized.unit, g.qualifier) : "—";
+    replace(
+      this.recordEl,
+      h("h3", null, t("reader.target")),
+      h(
+        "dl",
+        { class: "record", "data-testid": "target-record" },
+        ...row("reader.field.indicator", g.indicator),
+        ...row("reader.field.indicatorId", g.indicator_id ?? t("reader.unmapped")),
+        ...row("reader.field.value", formatFigure(g.value, g.value_high, g.unit, g.qualifier)),
+        ...row("reader.field.normalized", norm),
+        ...row("reader.field.kind", t(`targetKind.${g.kind}`)),
+        ...row("reader.field.role", t(`targetRole.${g.role}`)),
+        ...row("reader.field.year", g.year === null ? "—" : String(g.year)),
+        ...row("reader.field.section", g.section || "—"),
+        ...row("reader.field.quote", g.quote),
+      ),
+    );
+    if (g.task !== null && this.doc) {
+      const task = this.doc.tasks.find((x) => x.ordinal === g.task);
+      if (task && task.id !== this.selectedTask?.id) void this.selectTask(task, false);
+    }
+  }
+
+  private renderTaskCard(task: TaskDto): HTMLElement {
+    const status = this.statuses.get(task.id);
+    const figures = this.doc?.targets.filter((g) => g.task === task.ordinal).length ?? 0;
+    return h(
+      "div",
+      { class: `task-card${this.selectedTask?.id === task.id ? " current" : ""}`, "data-task": String(task.id) },
+      h(
+        "div",
+        { class: "task-card-head" },
+        h("span", { class: "path" }, task.path),
+        status ? h("span", { class: `badge status-${status}` }, t(`status.${status}`)) : null,
+        figures ? h("span", { class: "muted small" }, t("reader.figures", { count: formatNumber(figures) })) : null,
+      ),
+      h("div", { class: "task-title" }, task.title),
+    );
+  }
+
+  private async selectTask(task: TaskDto, scroll: boolean): Promise<void> {
+    if (this.editor) await this.editor.flush();
+    this.selectedTask = task;
+    const index = this.doc?.tasks.indexOf(task) ?? -1;
+    if (index >= 0) this.taskList.setActive(index);
+    this.taskList.refresh();
+    if (scroll) this.scrollTo(task.start, null);
+    const editor = new AnnotationEditor(
+      this.ctx.platform,
+      task.id,
+      (a) => {
+        this.statuses.set(task.id, a.draft.status);
+        this.taskList.refresh();
+      },
+      (e) => this.ctx.error(e),
+    );
+    this.editor = editor;
+    replace(this.editorEl, h("p", { class: "task-quote" }, h("strong", null, task.path), " ", task.title), editor.el);
+    try {
+      await editor.load();
+    } catch (e) {
+      this.ctx.error(e);
+    }
+  }
+}
