@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "./app";
+import { setLocale } from "./i18n";
+import { buildDocument, generatePlan, SAMPLE_PLANS } from "./platform/fixture";
+import { MockPlatform } from "./platform/mock";
+import type { PresenterView } from "./views/presenter";
+
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+function mount(platform = new MockPlatform()) {
+  document.body.replaceChildren();
+  const root = document.createElement("div");
+  document.body.appendChild(root);
+  const app = new App(root, platform);
+  return { app, root, platform };
+}
+
+beforeEach(() => {
+  Element.prototype.scrollIntoView = vi.fn();
+});
+afterEach(() => setLocale("zh"));
+
+describe("App", () => {
+  it("lists documents with counts and switches language without reload", async () => {
+    const { app, root } = mount();
+    app.navigate("library");
+    await settle();
+    const rows = root.querySelectorAll("[data-testid=documents] tbody tr");
+    expect(rows).toHaveLength(3);
+    expect(root.textContent).toContain("日照市");
+    expect(root.textContent).toContain("五年规划");
+    expect(root.querySelector("[data-testid=doc-count]")?.textContent).toBe("共 3 份文档");
+    setLocale("en");
+    await settle();
+    expect(root.querySelector("[data-testid=doc-count]")?.textContent).toBe("3 documents");
+    expect(root.textContent).toContain("Five-year plan");
+  });
+
+  it("imports with per-file results", async () => {
+    const { app, root } = mount(new MockPlatform({ importPlans: [generatePlan(60, 5), SAMPLE_PLANS[1]] }));
+    app.navigate("library");
+    await settle();
+    root.querySelector<HTMLButtonElement>("[data-testid=import]")!.click();
+    await settle();
+    expect(root.querySelectorAll("[data-testid=documents] tbody tr")).toHaveLength(4);
+    expect(root.querySelector(".file-results")?.textContent).toContain("已存在");
+    expect(root.querySelector(".import-progress")?.textContent).toContain("新增 1，已存在 1，失败 0");
+  });
+
+  it("renders document text as text, never as HTML", async () => {
+    const spec = structuredClone(SAMPLE_PLANS[0]);
+    spec.sections[1].items[0].body += "<img src=x onerror=alert(1)><b>粗体</b>";
+    const { app, root } = mount(new MockPlatform({ plans: [spec] }));
+    app.navigate("reader", { doc: 1 });
+    await settle();
+    const text = root.querySelector("[data-testid=doc-text]")!;
+    expect(text.querySelector("img, b")).toBeNull();
+    expect(text.textContent).toContain("<img src=x onerror=alert(1)><b>粗体</b>");
+  });
+
+  it("reads a 2,000-item plan with virtualised lists and annotates a task item", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const big = generatePlan(7, 2000);
+      const platform = new MockPlatform({ plans: [big] });
+      const { app, root } = mount(platform);
+      app.navigate("reader", { doc: 7 });
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.runOnlyPendingTimersAsync();
+      expect(root.querySelectorAll(".task-card").length).toBeLessThan(40);
+      expect(root.querySelectorAll("[data-testid=doc-text] mark")).toHaveLength(2000);
+      const card = root.querySelector<HTMLElement>(".task-card")!;
+      card.click();
+      await vi.runOnlyPendingTimersAsync();
+      const editor = root.querySelector("[data-testid=annotation-editor]")!;
+      root.querySelector<HTMLInputElement>("[data-testid=status-adopt]")!.click();
+      const note = root.querySelector<HTMLTextAreaElement>("[data-testid=note]")!;
+      for (const v of ["借", "借鉴其", "借鉴其做法"]) {
+        note.value = v;
+        note.dispatchEvent(new Event("input"));
+      }
+      expect(editor.querySelector("[data-testid=save-state]")?.textContent).toBe("正在编辑…");
+      expect(root.querySelector("[data-testid=note]")).toBe(note);
+      await vi.advanceTimersByTimeAsync(700);
+      await vi.runOnlyPendingTimersAsync();
+      expect(editor.querySelector("[data-testid=save-state]")?.textContent).toBe("已保存");
+      const taskId = Number(card.dataset.task);
+      const history = await platform.annotationHistory(taskId);
+      expect(history).toHaveLength(1);
+      expect(history[0].draft).toMatchObject({ status: "adopt", note: "借鉴其做法" });
+      expect(root.querySelector(".task-card .badge")?.textContent).toBe("采纳");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("shows a target's record when its mark is clicked", async () => {
+    const { app, root } = mount();
+    app.navigate("reader", { doc: 2 });
+    await settle();
+    const mark = [...root.querySelectorAll<HTMLElement>("mark")].find((m) => m.textContent === "高新技术企业数量达到500家以上")!;
+    mark.click();
+    await settle();
+    const rec = root.querySelector("[data-testid=target-record]")!;
+    expect(rec.textContent).toContain("500家以上");
+    expect(rec.textContent).toContain("high_tech_enterprises");
+  });
+
+  it("compares two cities, draws the chart, opens the Reader from a figure and fills the deck", async () => {
+    const platform = new MockPlatform();
+    const { app, root } = mount(platform);
+    app.navigate("compare");
+    await settle();
+    for (const id of ["1", "2"]) {
+      const box = root.querySelector<HTMLInputElement>(`input[data-doc="${id}"]`)!;
+      box.checked = true;
+      box.dispatchEvent(new Event("change"));
+      await settle();
+    }
+    const ind = root.querySelector<HTMLInputElement>('input[data-indicator="high_tech_enterprises"]')!;
+    ind.checked = true;
+    ind.dispatchEvent(new Event("change"));
+    await settle();
+    expect(root.querySelector("[data-testid=compare-table]")?.textContent).toContain("650家");
+    expect(root.querySelector("[data-testid=chart] svg")).not.toBeNull();
+    root.querySelector<HTMLButtonElement>("[data-testid=add-to-deck]")!.click();
+    await settle();
+    expect(await platform.listSlides()).toHaveLength(1);
+    root.querySelector<HTMLButtonElement>("button.figure")!.click();
+    await settle();
+    expect(app.currentView).toBe("reader");
+    expect(root.querySelector("mark.selected")).not.toBeNull();
+  });
+
+  it("presents the deck with arrow keys and leaves with Esc", async () => {
+    const platform = new MockPlatform();
+    const spec = { documents: [1, 2], indicator: "high_tech_enterprises", theme: "light" as const, width: 640, height: 360 };
+    await platform.addSlide("高新技术企业", spec);
+    await platform.addSlide("研发投入强度", { ...spec, indicator: "rd_intensity" });
+    const { app } = mount(platform);
+    app.navigate("presenter");
+    await settle();
+    document.querySelector<HTMLButtonElement>("[data-testid=start-presenting]")!.click();
+    await settle();
+    const view = app.views.presenter as PresenterView;
+    expect(document.querySelector("[data-testid=presenter]")?.textContent).toContain("1 / 2");
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight" }));
+    await settle();
+    expect(view.index).toBe(1);
+    expect(document.querySelector("[data-testid=presenter]")?.textContent).toContain("研发投入强度");
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    expect(view.presenting).toBe(false);
+    expect(document.querySelector("[data-testid=presenter]")).toBeNull();
+  });
+
+  it("lists annotations across documents and exports them", async () => {
+    const platform = new MockPlatform();
+    const d1 = buildDocument(SAMPLE_PLANS[0], 1, 1);
+    await platform.saveAnnotation(d1.tasks[0].id, { status: "adopt", priority: 2, tags: ["企业"], note: "", owner: "" });
+    const d2 = await platform.getDocument(2);
+    await platform.saveAnnotation(d2.tasks[1].id, { status: "adapt", priority: null, tags: [], note: "", owner: "" });
+    const { app, root } = mount(platform);
+    app.navigate("annotations");
+    await settle();
+    expect(root.querySelector("[data-testid=annotation-count]")?.textContent).toBe("已批注的任务事项（2）");
+    const [exportCsv, exportMd] = [...root.querySelectorAll<HTMLButtonElement>(".view-head button")];
+    exportCsv.click();
+    exportMd.click();
+    await settle();
+    expect(platform.saved.map((s) => s.name)).toEqual(["annotations.csv", "annotations.md"]);
+    expect(platform.saved[0].content).toContain("滨州市");
+  });
+});
