@@ -416,6 +416,7 @@ fn is_chrome_line(line: &str) -> bool {
         "点击",
     ];
     MARKERS.iter().any(|m| line.contains(m))
+        || RE_LABEL.find(line).is_some_and(|m| m.start() == 0)
         || line.contains('>')
         || line.contains('»')
         || (line.starts_with(['(', '（']) && line.ends_with([')', '）']) && line.contains("发布"))
@@ -493,8 +494,14 @@ fn analyse_head(head: &Head, full_text: &str) -> HeadInfo {
             }
         }
         if info.title.is_none() {
-            if let Some((issuer, inner, last)) = cover_letter(lines, i) {
-                info.cover_issuer = issuer;
+            // The issuer may stand alone on the line before 关于印发….
+            let split_issuer = is_org(line)
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|next| next.starts_with("关于"));
+            let at = if split_issuer { i + 1 } else { i };
+            if let Some((issuer, inner, last)) = cover_letter(lines, at) {
+                info.cover_issuer = issuer.or_else(|| split_issuer.then(|| line.to_owned()));
                 info.title = Some(prefer_quoted_form(&inner, full_text));
                 info.title_end = Some(last);
                 i = last + 1;
