@@ -211,7 +211,7 @@ fn decode_raw(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Decodes UTF-16 content after its BOM; `Err(byte offset)` when invalid.
 fn decode_utf16(rest: &[u8], encoding: &'static Encoding, had_bom: bool) -> Result<Decoded, usize> {
-    if rest.len() % 2 != 0 {
+    if !rest.len().is_multiple_of(2) {
         return Err(rest.len() - 1);
     }
     match encoding.decode_without_bom_handling_and_without_replacement(rest) {
@@ -249,7 +249,7 @@ fn first_utf16_error(rest: &[u8], big_endian: bool) -> usize {
 /// Recognises UTF-16 without a BOM: even length, every NUL byte on the same
 /// parity (the high byte of ASCII characters), and a clean decode.
 fn bomless_utf16(bytes: &[u8]) -> Option<Decoded> {
-    if bytes.len() % 2 != 0 || bytes.len() < 4 {
+    if !bytes.len().is_multiple_of(2) || bytes.len() < 4 {
         return None;
     }
     let nul_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();

@@ -256,7 +256,7 @@ impl Gazetteer {
             });
         }
         for list in g.patterns.values_mut() {
-            list.sort_by(|a, b| b.chars.len().cmp(&a.chars.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.chars.len()));
         }
         Ok(g)
     }
@@ -335,7 +335,7 @@ impl Gazetteer {
                     .aliases
                     .iter()
                     .find(|(a, _)| *a == short)
-                    .map_or(true, |(_, w)| *w);
+                    .is_none_or(|(_, w)| *w);
             }
             if !full && self.block_overlaps_tail(&chars, i, end) {
                 i += 1;
