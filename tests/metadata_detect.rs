@@ -255,3 +255,56 @@ fn degenerate_inputs_do_not_panic() {
     }
     assert_eq!(meta("").kind, PlanKind::Other);
 }
+
+#[test]
+fn issuer_line_above_the_title_is_not_part_of_it() {
+    let text = "临沂市科学技术局\n\
+        2021年全市科技创新工作要点\n\
+        2021年全市科技创新工作的总体思路是：……\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("2021年全市科技创新工作要点"));
+    assert_eq!(m.issuer.as_deref(), Some("临沂市科学技术局"));
+    assert_eq!(m.city.as_deref(), Some("临沂市"));
+}
+
+#[test]
+fn annual_plan_opening_with_a_review_takes_the_year_ahead() {
+    let text = "2022年，全市科技工作取得新成效，高新技术企业达到500家。\
+        2023年全市科技工作的总体要求是：坚持创新驱动，建设创新湖州。\n\
+        一、主要目标\n湖州……\n";
+    let m = meta(text);
+    assert_eq!(m.kind, PlanKind::AnnualWorkPlan);
+    assert_eq!(m.period, span(2023, 2023));
+    assert_eq!(m.city.as_deref(), Some("湖州市"));
+}
+
+#[test]
+fn summary_and_plan_title_takes_the_later_year() {
+    let text = "附件1\n衡水市科技局2022年工作总结和2023年工作计划\n一、2022年工作总结\n";
+    let m = meta(text);
+    assert_eq!(
+        m.title.as_deref(),
+        Some("衡水市科技局2022年工作总结和2023年工作计划")
+    );
+    assert_eq!(m.kind, PlanKind::AnnualWorkPlan);
+    assert_eq!(m.period, span(2023, 2023));
+    assert_eq!(m.city.as_deref(), Some("衡水市"));
+    assert_eq!(m.province.as_deref(), Some("河北省"));
+}
+
+#[test]
+fn long_form_five_year_plan_name() {
+    let text = "【字体：大 中 小】\n\
+        黔东南州国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\
+        黔东南州人民政府\n\
+        2021年4月2日\n\
+        文号：黔东南府发﹝2021﹞3号\n";
+    let m = meta(text);
+    assert_eq!(m.kind, PlanKind::FiveYearPlan);
+    assert_eq!(m.period, span(2021, 2025));
+    assert_eq!(m.city.as_deref(), Some("黔东南苗族侗族自治州"));
+    assert_eq!(m.province.as_deref(), Some("贵州省"));
+    assert_eq!(m.doc_number.as_deref(), Some("黔东南府发﹝2021﹞3号"));
+    assert_eq!(m.published.as_deref(), Some("2021-04-02"));
+    assert_eq!(m.issuer.as_deref(), Some("黔东南州人民政府"));
+}

@@ -43,7 +43,7 @@ static RE_DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日").unwrap()
 });
 static RE_DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}A-Za-z]{1,14}\s*[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号")
+    Regex::new(r"^[\p{Han}A-Za-z]{1,14}\s*[〔\[［(（【﹝]\s*((?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号")
         .unwrap()
 });
 static RE_SPAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,14 +55,14 @@ static RE_PAREN_SPAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
 static RE_FIVE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"十([一二三四五六七八九])五").unwrap());
+    LazyLock::new(|| Regex::new(r"十([一二三四五六七八九])个?五").unwrap());
 /// Opening phrases of an annual plan: `2022年是…`, `2021年全市科技创新工作的总体思路`.
 static RE_ANNUAL_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*((?:19|20)\d{2})\s*年\s*(?:是|[，,]|(?:全市|全区|全县|全州|全盟|全省|我市|我区|我县|市|区|县)?[^。；;，,]{0,16}?工作(?:的|要点|思路|总体|主要|计划|安排|重点))")
         .unwrap()
 });
 static RE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(信息来源|来源|发布部门|发文机关|发文单位|发布机构|发布机关|发布时间|发布日期|公开日期|成文日期|印发日期|政策文号|发文字号|文号)\s*[:：]\s*")
+    Regex::new(r"(信息来源|来源|发布部门|发文机关|发文单位|发布机构|发布机关|发布时间|发布日期|公开日期|发文日期|成文日期|印发日期|政策文号|发文字号|文号)\s*[:：]\s*")
         .unwrap()
 });
 
@@ -172,7 +172,7 @@ pub fn detect(text: &str, gazetteer: &Gazetteer) -> DocumentMeta {
         .or_else(|| cover_signature_date(&norm, info.cover_issuer.as_deref()));
 
     let opening = body_opening(&head, &info, &norm);
-    let kind = detect_kind(title.as_deref(), &opening);
+    let kind = detect_kind(title.as_deref(), &opening, &norm);
     let issue_year = published
         .as_deref()
         .and_then(|p| p.get(..4))
@@ -269,7 +269,7 @@ fn labelled_fields(head: &Head) -> Labels {
                         out.source = Some(word.to_owned());
                     }
                 }
-                "发布时间" | "发布日期" | "公开日期" => {
+                "发布时间" | "发布日期" | "公开日期" | "发文日期" => {
                     if out.published.is_none() {
                         out.published = parse_date_at_start(value);
                     }
@@ -394,6 +394,8 @@ fn is_chrome_line(line: &str) -> bool {
         "浏览次数",
         "文字大小",
         "字号",
+        "字体",
+        "阅读次数",
         "当前位置",
         "首页",
         "打印",
@@ -417,6 +419,7 @@ fn is_chrome_line(line: &str) -> bool {
     ];
     MARKERS.iter().any(|m| line.contains(m))
         || RE_LABEL.find(line).is_some_and(|m| m.start() == 0)
+        || (line.starts_with('【') && line.ends_with('】'))
         || line.contains('>')
         || line.contains('»')
         || (line.starts_with(['(', '（']) && line.ends_with([')', '）']) && line.contains("发布"))
@@ -525,6 +528,12 @@ fn analyse_head(head: &Head, full_text: &str) -> HeadInfo {
             i += 1;
             continue;
         }
+        if is_org(line) && title_word(line).is_none() {
+            // A bare issuer line above the title (site or department name).
+            info.header_issuer.get_or_insert_with(|| line.to_owned());
+            i += 1;
+            continue;
+        }
         if title_shaped(line) {
             if let Some((title, last)) = title_from(lines, i) {
                 info.title = Some(title);
@@ -544,7 +553,11 @@ fn analyse_head(head: &Head, full_text: &str) -> HeadInfo {
 
 /// Short category words a page may put above the text (`政策`, `通知公告`).
 fn is_short_label(line: &str) -> bool {
-    line.chars().count() <= 4 && title_word(line).is_none()
+    let attachment = line.strip_prefix("附件").is_some_and(|r| {
+        r.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '：' | ' '))
+    });
+    attachment || (line.chars().count() <= 4 && title_word(line).is_none())
 }
 
 /// A title starting at line `i`: up to three title-shaped lines, the last of
@@ -686,7 +699,7 @@ fn body_opening(head: &Head, info: &HeadInfo, text: &str) -> String {
 }
 
 /// Plan kind from the title, else from the opening of the body.
-fn detect_kind(title: Option<&str>, opening: &str) -> PlanKind {
+fn detect_kind(title: Option<&str>, opening: &str, text: &str) -> PlanKind {
     if let Some(t) = title {
         if let Some(word) = title_word(t) {
             return match word {
@@ -735,11 +748,16 @@ fn detect_kind(title: Option<&str>, opening: &str) -> PlanKind {
         ("行动方案", PlanKind::ImplementationPlan),
         ("行动计划", PlanKind::ImplementationPlan),
     ];
-    phrases
-        .iter()
-        .filter_map(|(p, k)| opening.find(p).map(|pos| (pos, *k)))
-        .min_by_key(|(pos, _)| *pos)
-        .map_or(PlanKind::Other, |(_, k)| k)
+    let first_phrase = |area: &str| {
+        phrases
+            .iter()
+            .filter_map(|(p, k)| area.find(p).map(|pos| (pos, *k)))
+            .min_by_key(|(pos, _)| *pos)
+            .map(|(_, k)| k)
+    };
+    first_phrase(opening)
+        .or_else(|| first_phrase(prefix_chars(text, 3000)))
+        .unwrap_or(PlanKind::Other)
 }
 
 /// A year span in a title, e.g. `（2021—2025年）`, or `十四五`.
@@ -768,14 +786,15 @@ fn five_year_in(s: &str) -> Option<Period> {
     })
 }
 
-/// The first year in a title (`2023年全市科技工作要点`), digits or Chinese.
+/// The last year in a title (`2023年全市科技工作要点`; `2022年工作总结和2023年
+/// 工作计划` → 2023), digits or Chinese.
 fn title_year(title: &str) -> Option<i32> {
-    if let Some(c) = RE_YEAR.captures(title) {
+    if let Some(c) = RE_YEAR.captures_iter(title).last() {
         return c[1].parse().ok();
     }
     static RE_CN_YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"([〇零一二三四五六七八九]{4})\s*年").unwrap());
-    let c = RE_CN_YEAR.captures(title)?;
+    let c = RE_CN_YEAR.captures_iter(title).last()?;
     let y = i32::try_from(parse_chinese(&c[1])?).ok()?;
     (1949..=2100).contains(&y).then_some(y)
 }
@@ -806,6 +825,7 @@ fn detect_period(
             .or_else(|| opening_five_year(opening)),
         PlanKind::AnnualWorkPlan => title
             .and_then(title_year)
+            .or_else(|| forward_year(opening))
             .or_else(|| {
                 RE_ANNUAL_OPENING
                     .captures(opening.trim_start())
@@ -834,6 +854,17 @@ fn opening_five_year(opening: &str) -> Option<Period> {
         rest = &rest[m.end()..];
     }
     None
+}
+
+/// The year an annual plan's opening looks ahead to: `2023年是…`,
+/// `2023年全市科技工作的总体要求`, `2023年重点工作安排` (skipping a review
+/// such as `2022年，全市科技工作取得新成效`).
+fn forward_year(opening: &str) -> Option<i32> {
+    static RE_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:19|20)\d{2})\s*年(?:是|(?:全市|全区|全县|全州|我市|我区|我县)?[^。；;，,]{0,12}?工作的?(?:总体思路|总体要求|主要目标|目标任务|工作思路|要点|重点|安排|计划))")
+            .unwrap()
+    });
+    RE_FORWARD.captures(opening)?[1].parse().ok()
 }
 
 /// The first year named in the opening sentence of an annual plan.
