@@ -308,3 +308,20 @@ fn long_form_five_year_plan_name() {
     assert_eq!(m.published.as_deref(), Some("2021-04-02"));
     assert_eq!(m.issuer.as_deref(), Some("黔东南州人民政府"));
 }
+
+#[test]
+fn partner_municipalities_do_not_outweigh_the_city() {
+    let text = "2024年全市科技工作的总体思路是：深化与北京、上海、北京高校合作，对接北京、上海创新资源。\n\
+        廊坊市将加快融入京津冀协同创新，廊坊科技……\n";
+    let m = meta(text);
+    assert_eq!(m.city.as_deref(), Some("廊坊市"));
+    assert_eq!(m.province.as_deref(), Some("河北省"));
+}
+
+#[test]
+fn a_source_inside_a_sentence_is_not_a_field() {
+    let text = "2024年全市科技工作的总体思路是：资金来源：市财政局统筹安排。\n淄博……\n";
+    let m = meta(text);
+    assert_eq!(m.issuer, None);
+    assert_eq!(m.city.as_deref(), Some("淄博市"));
+}

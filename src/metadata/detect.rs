@@ -253,6 +253,14 @@ fn labelled_fields(head: &Head) -> Labels {
             let (Some(label), Some(whole)) = (cap.get(1), cap.get(0)) else {
                 continue;
             };
+            // A field label stands at the line start or after a separator;
+            // 资金来源： in a sentence is not one.
+            let before = line[..whole.start()].chars().next_back();
+            if before.is_some_and(|c| {
+                !(c.is_whitespace() || "|｜】]）)丨/".contains(c) || c == '\u{3000}')
+            }) {
+                continue;
+            }
             let rest = &line[whole.end()..];
             // The value runs to the next whitespace or the next label.
             let next_label = RE_LABEL.find(rest).map_or(rest.len(), |m| m.start());
@@ -905,16 +913,22 @@ fn detect_place(
     if province_hint.is_some() {
         return (None, province_hint);
     }
-    // Most frequent city in the text; ties go to the earliest mentioned.
+    // Most mentioned city in the text; ties go to the earliest mentioned.
+    // A full name weighs twice a short one; the municipalities (北京, 上海 …)
+    // half, as other cities' plans cite them often as partners.
     let mentions = gazetteer.mentions(text);
     let mut counts: Vec<(&str, &str, usize, usize)> = Vec::new();
     for m in mentions
         .iter()
         .filter(|m| strong(m) && m.division.kind.is_city())
     {
+        let mut weight = if m.full { 4 } else { 2 };
+        if m.division.kind.is_provincial() {
+            weight /= 2;
+        }
         match counts.iter_mut().find(|c| c.0 == m.division.name) {
-            Some(c) => c.2 += 1,
-            None => counts.push((&m.division.name, &m.division.province, 1, m.start)),
+            Some(c) => c.2 += weight,
+            None => counts.push((&m.division.name, &m.division.province, weight, m.start)),
         }
     }
     counts
