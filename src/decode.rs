@@ -313,7 +313,7 @@ fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
 /// Control characters that do not belong in a plain text (tab, line feed,
 /// carriage return, form feed and vertical tab do).
 fn is_suspicious_control(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0B' | '\x0C')) || c == '\u{FFFD}'
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0B' | '\x0C')
 }
 
 /// Rejects blank text and text with too many control characters.
@@ -331,9 +331,9 @@ fn check_text(text: &str) -> Result<(), DecodeError> {
             first.get_or_insert(i);
         }
     }
-    // A stray control character or two is tolerated in scraped pages; more
-    // than one in fifty characters (or more than a handful) means binary.
-    if count > 0 && (count * 50 > total || count > 32) {
+    // Stray control characters are tolerated in scraped pages; more than one
+    // in fifty characters means binary.
+    if count * 50 > total {
         return Err(DecodeError::Binary(BinaryEvidence::ControlCharacters {
             count,
             offset: first.unwrap_or(0),

@@ -325,3 +325,23 @@ fn a_source_inside_a_sentence_is_not_a_field() {
     assert_eq!(m.issuer, None);
     assert_eq!(m.city.as_deref(), Some("淄博市"));
 }
+
+#[test]
+fn page_title_site_suffix_is_dropped() {
+    let text =
+        "2023年全市科技工作要点_滨州市科学技术局\n2023年是全面贯彻落实党的二十大精神的开局之年。\n";
+    let m = meta(text);
+    assert_eq!(m.title.as_deref(), Some("2023年全市科技工作要点"));
+    assert_eq!(
+        m.city.as_deref(),
+        Some("滨州市"),
+        "the site name still tells the city"
+    );
+}
+
+#[test]
+fn text_starting_with_a_numbered_section_has_no_title() {
+    let text = "一、总体要求\n（一）工作思路\n2022年全市科技工作要点明确……\n二、重点任务\n（一）实施科技企业培育计划\n";
+    let m = meta(text);
+    assert_eq!(m.title, None);
+}

@@ -550,8 +550,12 @@ fn analyse_head(head: &Head, full_text: &str) -> HeadInfo {
                 continue;
             }
         }
-        // Body text before any title: the document has no title line.
-        if line.chars().count() > 40 || line.contains(['。', '：', ':']) {
+        // Body text or a numbered section before any title: the document
+        // has no title line.
+        if line.chars().count() > 40
+            || line.contains(['。', '：', ':'])
+            || starts_with_section_marker(line)
+        {
             break;
         }
         i += 1;
@@ -587,6 +591,7 @@ fn title_from(lines: &[String], i: usize) -> Option<(String, usize)> {
         }
     }
     let mut last = last?;
+    let mut title = strip_site_name(&title).to_owned();
     if let Some(next) = lines.get(last + 1) {
         let n = trim(next);
         if RE_PAREN_SPAN
@@ -598,6 +603,20 @@ fn title_from(lines: &[String], i: usize) -> Option<(String, usize)> {
         }
     }
     Some((title, last))
+}
+
+/// A page title's site-name suffix removed: `2023年全市科技工作要点_滨州市科学
+/// 技术局` → `2023年全市科技工作要点` (kept when the first part has no title word).
+fn strip_site_name(title: &str) -> &str {
+    for sep in ["_", "｜", "|", " - ", " — ", "--"] {
+        if let Some(pos) = title.find(sep) {
+            let first = trim(&title[..pos]);
+            if title_word(first).is_some() {
+                return first;
+            }
+        }
+    }
+    title
 }
 
 /// A cover letter `XX关于印发《…》的通知` starting at line `i` (joined over up
