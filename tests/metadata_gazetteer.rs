@@ -117,6 +117,10 @@ fn scanner_prefers_longest_and_skips_block_words() {
     assert!(found("创新乡村振兴").is_empty());
     assert!(found("长治久安").is_empty());
     assert!(found("阿里巴巴").is_empty());
+    assert!(found("建设美丽水乡").is_empty(), "丽水");
+    assert!(found("提升经营口碑").is_empty(), "营口");
+    assert!(found("加强沟通化解矛盾").is_empty(), "通化");
+    assert!(found("国内江河").is_empty(), "内江");
     // 武汉 then 中心, not 汉中.
     assert_eq!(found("武汉中心"), vec![("武汉市".into(), false, false)]);
     // 广西 then 安全, not 西安.
