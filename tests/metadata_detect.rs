@@ -345,3 +345,14 @@ fn text_starting_with_a_numbered_section_has_no_title() {
     let m = meta(text);
     assert_eq!(m.title, None);
 }
+
+#[test]
+fn five_year_plan_without_named_period_uses_its_target_year() {
+    let text = "榆林市科技创新发展规划\n为加快建设创新型城市，制定本规划。到2025年，全市研发投入强度达到2%。\n";
+    let m = meta(text);
+    assert_eq!(m.kind, PlanKind::FiveYearPlan);
+    assert_eq!(m.period, span(2021, 2025));
+    // A target year that closes no five-year period gives no span.
+    let text = "榆林市科技创新发展规划\n为加快建设创新型城市，制定本规划。到2027年，全市研发投入强度达到2%。\n";
+    assert_eq!(meta(text).period, None);
+}

@@ -849,7 +849,8 @@ fn detect_period(
         PlanKind::FiveYearPlan => title_span
             .or_else(|| title.and_then(five_year_in))
             .or_else(head_span)
-            .or_else(|| opening_five_year(opening)),
+            .or_else(|| opening_five_year(opening))
+            .or_else(|| target_year_span(opening)),
         PlanKind::AnnualWorkPlan => title
             .and_then(title_year)
             .or_else(|| forward_year(opening))
@@ -892,6 +893,18 @@ fn forward_year(opening: &str) -> Option<i32> {
             .unwrap()
     });
     RE_FORWARD.captures(opening)?[1].parse().ok()
+}
+
+/// A five-year span ending at the first `到2025年` target in the opening, when
+/// that year closes a five-year-plan period (ends in 0 or 5).
+fn target_year_span(opening: &str) -> Option<Period> {
+    static RE_TARGET: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"到\s*((?:19|20)\d{2})\s*年").unwrap());
+    let end: i32 = RE_TARGET.captures(opening)?[1].parse().ok()?;
+    (end % 5 == 0).then_some(Period {
+        start: end - 4,
+        end,
+    })
 }
 
 /// The first year named in the opening sentence of an annual plan.
