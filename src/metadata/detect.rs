@@ -195,7 +195,7 @@ pub fn detect(text: &str, gazetteer: &Gazetteer) -> DocumentMeta {
     }
 }
 
-/// Full-width digits and letters to ASCII, ○/Ｏ as 〇 in dates; everything
+/// Full-width digits and letters to ASCII, ○ as 〇 in dates; everything
 /// else unchanged (detection reports no offsets, so this is safe).
 fn normalize(text: &str) -> String {
     text.chars()
