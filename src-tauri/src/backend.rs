@@ -1,0 +1,518 @@
+//! Everything the commands do, without Tauri: one `Backend` per database,
+//! callable from tests. Each method is a thin adapter from the core's types
+//! to the DTOs; the work itself lives in the `planlens` crate.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use planlens::chart::{self, BarChart, ChartData, ChartOptions, MultiplesChart, Theme};
+use planlens::compare::{self, CompareInput, ComparisonTable, DocRef, Selection};
+use planlens::ingest::{self, Context, DEFAULT_MAX_BYTES};
+use planlens::metadata::Gazetteer;
+use planlens::model::Target;
+use planlens::store::{self, ImportOutcome, Store, TargetFilter};
+use planlens::targets::Catalog;
+
+use crate::dto::*;
+use crate::error::AppError;
+
+/// The database and the indicator catalog of one running app.
+pub struct Backend {
+    store: Mutex<Store>,
+    /// A second, read-only connection for the task item ids, which the
+    /// store does not expose yet (see `task_ids`).
+    ids: Mutex<rusqlite::Connection>,
+    catalog: Catalog,
+    path: PathBuf,
+}
+
+/// Result of opening: the backend and how many seed plans were loaded.
+pub struct Opened {
+    /// The backend.
+    pub backend: Backend,
+    /// Seed plans loaded now (0 unless the database was empty).
+    pub seeded: usize,
+}
+
+impl Backend {
+    /// Opens (creating and migrating) the database at `path`; loads the
+    /// five seed plans when it holds no document.
+    pub fn open(path: &Path) -> Result<Opened, AppError> {
+        let mut store = Store::open(path)?;
+        let mut catalog = Catalog::builtin();
+        for (phrase, id) in store.indicator_mappings()? {
+            catalog.add_mapping(&phrase, &id)?;
+        }
+        let manifest = planlens::seeds::manifest();
+        let ctx = Context {
+            gazetteer: Gazetteer::builtin(),
+            manifest: Some(&manifest),
+            catalog: &catalog,
+            max_bytes: DEFAULT_MAX_BYTES,
+        };
+        let seeded = planlens::seeds::load_if_empty(&mut store, &ctx)?;
+        let ids = rusqlite::Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Ok(Opened {
+            backend: Backend {
+                store: Mutex::new(store),
+                ids: Mutex::new(ids),
+                catalog,
+                path: path.to_path_buf(),
+            },
+            seeded,
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn store(&self) -> Result<MutexGuard<'_, Store>, AppError> {
+        self.store
+            .lock()
+            .map_err(|_| AppError::Internal("the database lock was poisoned".into()))
+    }
+
+    /// The stored ids of a document's task items, by ordinal.
+    ///
+    /// Workaround: the core's `StoredDocument` carries no task ids; wanted
+    /// in the core: `Store::task_ids(&self, document: i64) -> Result<Vec<i64>, StoreError>`.
+    fn task_ids(&self, document: i64) -> Result<Vec<i64>, AppError> {
+        let conn = self
+            .ids
+            .lock()
+            .map_err(|_| AppError::Internal("the id lock was poisoned".into()))?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id FROM task_items WHERE document_id = ?1 ORDER BY ordinal",
+        )?;
+        let rows = stmt.query_map([document], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// All documents.
+    pub fn list_documents(&self) -> Result<Vec<DocumentSummary>, AppError> {
+        Ok(self
+            .store()?
+            .list_documents()?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// One document in full, with task ids and targets.
+    pub fn document(&self, id: i64) -> Result<DocumentDetail, AppError> {
+        let (doc, targets) = {
+            let store = self.store()?;
+            let doc = store.document(id)?;
+            let targets = store.targets(&TargetFilter {
+                document: Some(id),
+                ..TargetFilter::default()
+            })?;
+            (doc, targets)
+        };
+        let ids = self.task_ids(id)?;
+        if ids.len() != doc.plan.tasks.len() {
+            return Err(AppError::Internal(format!(
+                "document {id}: {} task ids for {} task items",
+                ids.len(),
+                doc.plan.tasks.len()
+            )));
+        }
+        let tasks = doc
+            .plan
+            .tasks
+            .iter()
+            .zip(ids)
+            .enumerate()
+            .map(|(ordinal, (t, tid))| TaskDto {
+                id: tid,
+                ordinal: ordinal as u32,
+                section: t.section as u32,
+                path: t.path.clone(),
+                title: t.title.clone(),
+                text: t.text.clone(),
+                start: t.start as u32,
+                end: t.end as u32,
+            })
+            .collect();
+        Ok(DocumentDetail {
+            sections: doc.plan.sections.iter().map(Into::into).collect(),
+            tasks,
+            targets: targets.iter().map(Into::into).collect(),
+            warnings: doc.plan.warnings.iter().map(Into::into).collect(),
+            text: doc.text,
+            summary: doc.summary.into(),
+        })
+    }
+
+    /// Analyses one file (without holding the database) and stores it.
+    pub fn import_file(&self, path: &Path) -> Result<(ImportStatus, i64), AppError> {
+        let ctx = Context {
+            gazetteer: Gazetteer::builtin(),
+            manifest: None,
+            catalog: &self.catalog,
+            max_bytes: DEFAULT_MAX_BYTES,
+        };
+        let analysis = ingest::analyze_file(path, &ctx)?;
+        let outcome = self
+            .store()?
+            .import_document(&analysis.as_new_document())
+            .map_err(|source| planlens::ingest::IngestError::Store {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        Ok(match outcome {
+            ImportOutcome::Imported(id) => (ImportStatus::Imported, id),
+            ImportOutcome::AlreadyPresent(id) => (ImportStatus::AlreadyPresent, id),
+        })
+    }
+
+    /// Deletes a document (annotations stay, anchored to its hash).
+    pub fn delete_document(&self, id: i64) -> Result<(), AppError> {
+        Ok(self.store()?.delete_document(id)?)
+    }
+
+    /// Display names `(zh, en)` of catalog indicators; unknown ids name themselves.
+    fn names(&self) -> HashMap<String, (String, String)> {
+        self.catalog
+            .indicators()
+            .iter()
+            .map(|i| (i.id.clone(), (i.name_zh.clone(), i.name_en.clone())))
+            .collect()
+    }
+
+    fn label(names: &HashMap<String, (String, String)>, id: &str, lang: Lang) -> String {
+        match (names.get(id), lang) {
+            (Some((zh, _)), Lang::Zh) => zh.clone(),
+            (Some((_, en)), Lang::En) => en.clone(),
+            (None, _) => id.to_string(),
+        }
+    }
+
+    /// Stored targets of `documents` (all documents when empty).
+    fn targets_of(&self, documents: &[i64]) -> Result<Vec<(i64, i64, Target)>, AppError> {
+        let store = self.store()?;
+        let all = if documents.is_empty() {
+            store.targets(&TargetFilter::default())?
+        } else {
+            let mut v = Vec::new();
+            for &d in documents {
+                store.summary(d)?;
+                v.extend(store.targets(&TargetFilter {
+                    document: Some(d),
+                    ..TargetFilter::default()
+                })?);
+            }
+            v
+        };
+        Ok(all
+            .into_iter()
+            .map(|s| (s.document_id, s.id, s.target))
+            .collect())
+    }
+
+    /// Indicators with figures in `documents`, most widely set first.
+    pub fn indicators(
+        &self,
+        documents: &[i64],
+        lang: Lang,
+    ) -> Result<Vec<IndicatorOption>, AppError> {
+        let targets = self.targets_of(documents)?;
+        let mut by: HashMap<&str, (Vec<i64>, HashMap<&str, usize>)> = HashMap::new();
+        for (doc, _, t) in &targets {
+            let Some(id) = t.indicator_id.as_deref() else {
+                continue;
+            };
+            let e = by.entry(id).or_default();
+            if !e.0.contains(doc) {
+                e.0.push(*doc);
+            }
+            *e.1.entry(t.unit.as_str()).or_default() += 1;
+        }
+        let names = self.names();
+        let mut out: Vec<IndicatorOption> = by
+            .into_iter()
+            .map(|(id, (docs, units))| IndicatorOption {
+                id: id.to_string(),
+                label: Self::label(&names, id, lang),
+                unit: units
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                    .map(|u| u.0.to_string())
+                    .unwrap_or_default(),
+                documents: docs.len() as u32,
+            })
+            .collect();
+        out.sort_by(|a, b| b.documents.cmp(&a.documents).then(a.id.cmp(&b.id)));
+        Ok(out)
+    }
+
+    fn table(
+        &self,
+        documents: &[i64],
+        indicators: &[String],
+    ) -> Result<(ComparisonTable, Vec<DocumentSummary>), AppError> {
+        if documents.is_empty() {
+            return Err(AppError::InvalidInput(
+                "choose at least one document".into(),
+            ));
+        }
+        let summaries: Vec<store::DocumentSummary> = {
+            let store = self.store()?;
+            documents
+                .iter()
+                .map(|&d| store.summary(d))
+                .collect::<Result<_, _>>()?
+        };
+        let docs: Vec<DocRef> = summaries
+            .iter()
+            .map(|s| DocRef {
+                id: s.id,
+                city: s.meta.city.clone(),
+                province: s.meta.province.clone(),
+                kind: s.meta.kind,
+                period: s.meta.period,
+                title: s.meta.title.clone(),
+            })
+            .collect();
+        let targets = self.targets_of(documents)?;
+        let input = CompareInput {
+            docs: &docs,
+            targets: &targets,
+        };
+        let sel = Selection {
+            docs: Some(documents.to_vec()),
+            cities: None,
+            indicators: Some(indicators.to_vec()),
+        };
+        Ok((
+            compare::compare(&input, &sel),
+            summaries.into_iter().map(Into::into).collect(),
+        ))
+    }
+
+    /// The comparison table of documents × indicators.
+    pub fn compare(&self, req: &CompareRequest) -> Result<Comparison, AppError> {
+        let (table, summaries) = self.table(&req.documents, &req.indicators)?;
+        let names = self.names();
+        let by_id: HashMap<i64, DocumentSummary> =
+            summaries.into_iter().map(|s| (s.id, s)).collect();
+        let documents = table
+            .docs
+            .iter()
+            .filter_map(|d| by_id.get(&d.id).cloned())
+            .collect();
+        let rows = table
+            .rows
+            .iter()
+            .map(|r| CompareRow {
+                indicator_id: r.indicator_id.clone(),
+                kind: r.kind.into(),
+                label: Self::label(&names, &r.indicator_id, req.lang),
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| CompareCell {
+                        document_id: c.doc_id,
+                        headline: c.headline.map(|h| h as u32),
+                        figures: c
+                            .figures
+                            .iter()
+                            .map(|f| CompareFigure {
+                                target_id: f.target_id,
+                                document_id: f.doc_id,
+                                quote: f.quote.clone(),
+                                start: f.start as u32,
+                                value: f.value,
+                                value_high: f.value_high,
+                                unit: f.unit.clone(),
+                                qualifier: f.qualifier.into(),
+                                kind: f.kind.into(),
+                                role: f.role.into(),
+                                year: f.effective_year(),
+                                normalized: f.normalized.as_ref().map(Into::into),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(Comparison { documents, rows })
+    }
+
+    fn chart_data(&self, spec: &ChartSpec) -> Result<(ChartData, ChartOptions), AppError> {
+        if !(64..=8192).contains(&spec.width) || !(64..=8192).contains(&spec.height) {
+            return Err(AppError::InvalidInput(format!(
+                "chart size {}×{} is out of range",
+                spec.width, spec.height
+            )));
+        }
+        let (table, _) = self.table(&spec.documents, std::slice::from_ref(&spec.indicator))?;
+        let names = self.names();
+        let lookup = |id: &str| {
+            names
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| (id.to_string(), id.to_string()))
+        };
+        let lang = match spec.lang {
+            Lang::Zh => chart::Lang::Zh,
+            Lang::En => chart::Lang::En,
+        };
+        let rows: Vec<usize> = (0..table.rows.len()).collect();
+        let data = match rows.len() {
+            0 => {
+                return Err(AppError::InvalidInput(format!(
+                    "no figures for {} in these documents",
+                    spec.indicator
+                )))
+            }
+            1 => ChartData::Bar(BarChart::from_table(&table, &rows, &lookup, lang)?),
+            _ => ChartData::Multiples(MultiplesChart::from_table(&table, &rows, &lookup, lang)?),
+        };
+        let opts = ChartOptions {
+            width: spec.width,
+            height: spec.height,
+            theme: match spec.theme {
+                ChartTheme::Light => Theme::Light,
+                ChartTheme::Dark => Theme::Dark,
+            },
+            lang,
+            scale: 1.0,
+            text_as_paths: false,
+            title: None,
+        };
+        Ok((data, opts))
+    }
+
+    /// The chart as SVG text.
+    pub fn chart_svg(&self, spec: &ChartSpec) -> Result<String, AppError> {
+        let (data, opts) = self.chart_data(spec)?;
+        Ok(chart::render_svg(&data, &opts)?)
+    }
+
+    /// The chart as a file: SVG with text as paths (looks the same in any
+    /// program), or PNG at twice the size.
+    pub fn chart_file(&self, spec: &ChartSpec, format: ExportFormat) -> Result<Vec<u8>, AppError> {
+        let (data, mut opts) = self.chart_data(spec)?;
+        Ok(match format {
+            ExportFormat::Svg => {
+                opts.text_as_paths = true;
+                chart::render_svg(&data, &opts)?.into_bytes()
+            }
+            ExportFormat::Png => {
+                opts.scale = 2.0;
+                chart::render_png(&data, &opts)?
+            }
+        })
+    }
+
+    /// A task item's annotation.
+    pub fn annotation(&self, task_id: i64) -> Result<Option<Annotation>, AppError> {
+        Ok(self.store()?.annotation(task_id)?.map(Into::into))
+    }
+
+    /// Saves an annotation (a save that changes nothing adds no revision).
+    pub fn save_annotation(
+        &self,
+        task_id: i64,
+        draft: AnnotationDraft,
+    ) -> Result<Annotation, AppError> {
+        if draft.priority.is_some_and(|p| !(1..=3).contains(&p)) {
+            return Err(AppError::InvalidInput(
+                "priority must be 1, 2 or 3".into(),
+            ));
+        }
+        Ok(self
+            .store()?
+            .save_annotation(task_id, &draft.into())?
+            .into())
+    }
+
+    /// An annotation's revisions, oldest first.
+    pub fn annotation_history(&self, task_id: i64) -> Result<Vec<AnnotationRevision>, AppError> {
+        Ok(self
+            .store()?
+            .annotation_history(task_id)?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Restores a revision as the newest one.
+    pub fn restore_annotation(&self, task_id: i64, revision: i64) -> Result<Annotation, AppError> {
+        Ok(self
+            .store()?
+            .restore_annotation(task_id, revision)?
+            .into())
+    }
+
+    /// Annotated items with context.
+    pub fn annotated_items(&self, filter: AnnotationFilter) -> Result<Vec<AnnotatedItem>, AppError> {
+        Ok(self
+            .store()?
+            .annotated_items(&filter.into())?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Annotated items as CSV or Markdown (the core's export format).
+    pub fn export_annotations(
+        &self,
+        filter: AnnotationFilter,
+        format: TextFormat,
+    ) -> Result<String, AppError> {
+        let items = self.store()?.annotated_items(&filter.into())?;
+        Ok(match format {
+            TextFormat::Csv => planlens::export::annotations_csv(&items),
+            TextFormat::Markdown => planlens::export::annotations_markdown(&items),
+        })
+    }
+
+    /// The deck. A slide whose stored spec cannot be read is reported, not skipped.
+    pub fn slides(&self) -> Result<Vec<Slide>, AppError> {
+        self.store()?
+            .slides()?
+            .into_iter()
+            .map(|s| {
+                let spec: ChartSpec = serde_json::from_str(&s.chart_spec).map_err(|e| {
+                    AppError::Internal(format!("slide {}: unreadable chart spec: {e}", s.id))
+                })?;
+                Ok(Slide {
+                    id: s.id,
+                    position: s.position,
+                    title: s.title,
+                    spec,
+                    created_at: s.created_at,
+                })
+            })
+            .collect()
+    }
+
+    /// Appends a chart to the deck.
+    pub fn add_slide(&self, title: &str, spec: &ChartSpec) -> Result<Slide, AppError> {
+        let json =
+            serde_json::to_string(spec).map_err(|e| AppError::Internal(e.to_string()))?;
+        let id = self.store()?.add_slide(title, &json)?;
+        self.slides()?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| AppError::Internal(format!("slide {id} vanished")))
+    }
+
+    /// Removes a slide.
+    pub fn remove_slide(&self, id: i64) -> Result<(), AppError> {
+        Ok(self.store()?.remove_slide(id)?)
+    }
+
+    /// Moves a slide.
+    pub fn move_slide(&self, id: i64, position: u32) -> Result<(), AppError> {
+        Ok(self.store()?.move_slide(id, position as usize)?)
+    }
+}

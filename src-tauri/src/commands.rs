@@ -1,0 +1,292 @@
+//! The IPC commands: argument plumbing over [`Backend`], work on the
+//! blocking pool, dialogs opened from Rust. No business logic here.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_dialog::{DialogExt, FilePath};
+
+use crate::backend::Backend;
+use crate::dto::*;
+use crate::error::{ApiError, AppError, Code};
+use crate::AppState;
+
+/// The event emitted once per imported file.
+pub const IMPORT_PROGRESS_EVENT: &str = "import-progress";
+
+type Res<T> = Result<T, ApiError>;
+
+/// Runs `f` on the blocking pool with the backend.
+async fn blocking<T, F>(state: State<'_, AppState>, f: F) -> Res<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&Backend) -> Result<T, AppError> + Send + 'static,
+{
+    let backend: Arc<Backend> = state.backend()?;
+    tauri::async_runtime::spawn_blocking(move || f(&backend).map_err(|e| e.to_api()))
+        .await
+        .map_err(|e| ApiError {
+            code: Code::Internal,
+            message: format!("background task failed: {e}"),
+        })?
+}
+
+fn file_path(p: FilePath) -> Res<PathBuf> {
+    p.into_path().map_err(|e| ApiError {
+        code: Code::InvalidInput,
+        message: format!("not a local file: {e}"),
+    })
+}
+
+/// Lists the documents.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_documents(state: State<'_, AppState>) -> Res<Vec<DocumentSummary>> {
+    blocking(state, |b| b.list_documents()).await
+}
+
+/// One document in full.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_document(state: State<'_, AppState>, id: i64) -> Res<DocumentDetail> {
+    blocking(state, move |b| b.document(id)).await
+}
+
+/// Picks files in the native dialog and imports them one by one, emitting
+/// progress per file; `None` when the dialog was cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn import_files(app: AppHandle, state: State<'_, AppState>) -> Res<Option<ImportReport>> {
+    let backend = state.backend()?;
+    let dialog = app.dialog().clone();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        dialog
+            .file()
+            .add_filter("Plan text", planlens::ingest::PLAN_EXTENSIONS)
+            .blocking_pick_files()
+    })
+    .await
+    .map_err(|e| ApiError {
+        code: Code::Internal,
+        message: e.to_string(),
+    })?;
+    let Some(files) = picked else {
+        return Ok(None);
+    };
+    let paths = files.into_iter().map(file_path).collect::<Res<Vec<_>>>()?;
+    let total = paths.len() as u32;
+    let mut report = ImportReport { files: Vec::new() };
+    for (index, path) in paths.into_iter().enumerate() {
+        let b = backend.clone();
+        let p = path.clone();
+        let result = tauri::async_runtime::spawn_blocking(move || b.import_file(&p))
+            .await
+            .map_err(|e| ApiError {
+                code: Code::Internal,
+                message: e.to_string(),
+            })?;
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let progress = match result {
+            Ok((status, id)) => ImportProgress {
+                index: index as u32,
+                total,
+                file,
+                status,
+                document_id: Some(id),
+                message: None,
+            },
+            Err(e) => ImportProgress {
+                index: index as u32,
+                total,
+                file,
+                status: ImportStatus::Failed,
+                document_id: None,
+                message: Some(e.to_string()),
+            },
+        };
+        // The UI also gets the full report at the end; a lost event only
+        // delays the progress bar.
+        let _ = app.emit(IMPORT_PROGRESS_EVENT, &progress);
+        report.files.push(progress);
+    }
+    Ok(Some(report))
+}
+
+/// Deletes a document.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn delete_document(state: State<'_, AppState>, id: i64) -> Res<()> {
+    blocking(state, move |b| b.delete_document(id)).await
+}
+
+/// Indicators with figures in the documents.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_indicators(
+    state: State<'_, AppState>,
+    documents: Vec<i64>,
+    lang: Lang,
+) -> Res<Vec<IndicatorOption>> {
+    blocking(state, move |b| b.indicators(&documents, lang)).await
+}
+
+/// The comparison table.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn compare(state: State<'_, AppState>, request: CompareRequest) -> Res<Comparison> {
+    blocking(state, move |b| b.compare(&request)).await
+}
+
+/// The chart as SVG text.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn chart_svg(state: State<'_, AppState>, spec: ChartSpec) -> Res<String> {
+    blocking(state, move |b| b.chart_svg(&spec)).await
+}
+
+/// Asks where to save and writes `bytes` there; `false` when cancelled.
+async fn save_dialog(
+    app: &AppHandle,
+    name: String,
+    filter: (&'static str, &'static [&'static str]),
+    bytes: Vec<u8>,
+) -> Res<bool> {
+    let dialog = app.dialog().clone();
+    tauri::async_runtime::spawn_blocking(move || -> Res<bool> {
+        let Some(target) = dialog
+            .file()
+            .set_file_name(&name)
+            .add_filter(filter.0, filter.1)
+            .blocking_save_file()
+        else {
+            return Ok(false);
+        };
+        let path = file_path(target)?;
+        std::fs::write(&path, bytes).map_err(|e| AppError::Io(e).to_api())?;
+        Ok(true)
+    })
+    .await
+    .map_err(|e| ApiError {
+        code: Code::Internal,
+        message: e.to_string(),
+    })?
+}
+
+/// Saves the chart as PNG or SVG through the save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_chart(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    spec: ChartSpec,
+    format: ExportFormat,
+) -> Res<bool> {
+    let bytes = blocking(state, move |b| b.chart_file(&spec, format)).await?;
+    let (name, filter): (&str, (&'static str, &'static [&'static str])) = match format {
+        ExportFormat::Png => ("chart.png", ("PNG", &["png"])),
+        ExportFormat::Svg => ("chart.svg", ("SVG", &["svg"])),
+    };
+    save_dialog(&app, name.to_string(), filter, bytes).await
+}
+
+/// Saves text the UI produced (the comparison table) through the save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_text(
+    app: AppHandle,
+    suggested_name: String,
+    format: TextFormat,
+    content: String,
+) -> Res<bool> {
+    let name: String = suggested_name
+        .chars()
+        .filter(|c| !matches!(c, '/' | '\\' | '\0'))
+        .collect();
+    save_dialog(&app, name, text_filter(format), content.into_bytes()).await
+}
+
+fn text_filter(format: TextFormat) -> (&'static str, &'static [&'static str]) {
+    match format {
+        TextFormat::Csv => ("CSV", &["csv"]),
+        TextFormat::Markdown => ("Markdown", &["md"]),
+    }
+}
+
+/// A task item's annotation.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_annotation(state: State<'_, AppState>, task_id: i64) -> Res<Option<Annotation>> {
+    blocking(state, move |b| b.annotation(task_id)).await
+}
+
+/// Saves an annotation.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_annotation(
+    state: State<'_, AppState>,
+    task_id: i64,
+    draft: AnnotationDraft,
+) -> Res<Annotation> {
+    blocking(state, move |b| b.save_annotation(task_id, draft)).await
+}
+
+/// An annotation's history.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn annotation_history(
+    state: State<'_, AppState>,
+    task_id: i64,
+) -> Res<Vec<AnnotationRevision>> {
+    blocking(state, move |b| b.annotation_history(task_id)).await
+}
+
+/// Restores a revision.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_annotation(
+    state: State<'_, AppState>,
+    task_id: i64,
+    revision: i64,
+) -> Res<Annotation> {
+    blocking(state, move |b| b.restore_annotation(task_id, revision)).await
+}
+
+/// Annotated items.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_annotations(
+    state: State<'_, AppState>,
+    filter: AnnotationFilter,
+) -> Res<Vec<AnnotatedItem>> {
+    blocking(state, move |b| b.annotated_items(filter)).await
+}
+
+/// Exports annotated items through the save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_annotations(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    filter: AnnotationFilter,
+    format: TextFormat,
+) -> Res<bool> {
+    let text = blocking(state, move |b| b.export_annotations(filter, format)).await?;
+    let name = match format {
+        TextFormat::Csv => "annotations.csv",
+        TextFormat::Markdown => "annotations.md",
+    };
+    save_dialog(&app, name.to_string(), text_filter(format), text.into_bytes()).await
+}
+
+/// The deck.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_slides(state: State<'_, AppState>) -> Res<Vec<Slide>> {
+    blocking(state, |b| b.slides()).await
+}
+
+/// Appends a slide.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_slide(state: State<'_, AppState>, title: String, spec: ChartSpec) -> Res<Slide> {
+    blocking(state, move |b| b.add_slide(&title, &spec)).await
+}
+
+/// Removes a slide.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_slide(state: State<'_, AppState>, id: i64) -> Res<()> {
+    blocking(state, move |b| b.remove_slide(id)).await
+}
+
+/// Moves a slide.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn move_slide(state: State<'_, AppState>, id: i64, position: u32) -> Res<()> {
+    blocking(state, move |b| b.move_slide(id, position)).await
+}
