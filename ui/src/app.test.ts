@@ -136,7 +136,7 @@ describe("App", () => {
 
   it("presents the deck with arrow keys and leaves with Esc", async () => {
     const platform = new MockPlatform();
-    const spec = { documents: [1, 2], indicator: "high_tech_enterprises", theme: "light" as const, width: 640, height: 360 };
+    const spec = { documents: [1, 2], indicator: "high_tech_enterprises", theme: "light" as const, width: 640, height: 360, lang: "zh" as const };
     await platform.addSlide("高新技术企业", spec);
     await platform.addSlide("研发投入强度", { ...spec, indicator: "rd_intensity" });
     const { app } = mount(platform);

@@ -69,10 +69,11 @@ describe("comparison CSV", () => {
       rows: [
         {
           indicator_id: "high_tech_enterprises",
+          kind: "stock",
           label: "高新技术企业",
           cells: [
-            { document_id: 2, figures: [{ target_id: 5, document_id: 2, quote: "q", start: 0, value: 500, value_high: null, unit: "家", qualifier: "at_least", kind: "stock", role: "target", year: 2025, normalized: null }] },
-            { document_id: 1, figures: [] },
+            { document_id: 2, figures: [{ target_id: 5, document_id: 2, quote: "q", start: 0, value: 500, value_high: null, unit: "家", qualifier: "at_least", kind: "stock", role: "target", year: 2025, normalized: null }], headline: 0 },
+            { document_id: 1, figures: [], headline: null },
           ],
         },
       ],

@@ -3,7 +3,7 @@
  * items in the same format as the core's `planlens::export` (used by the
  * mock platform, and as the reference the Rust export is checked against).
  */
-import type { AnnotatedItem, Comparison, CompareFigure } from "../platform/bindings";
+import type { AnnotatedItem, Comparison, CompareFigure, CompareRow } from "../platform/bindings";
 
 /** One RFC 4180 field: quoted when it holds a comma, quote or line break. */
 export function csvField(s: string): string {
@@ -95,13 +95,15 @@ export type FigureFormatter = (f: CompareFigure) => string;
 
 /**
  * The comparison table as CSV: one row per indicator, one column per
- * document; a cell with several figures joins them with `; `.
+ * document (rows are per indicator and kind); a cell with several figures
+ * joins them with `; `.
  */
 export function comparisonCsv(
   c: Comparison,
   header: { indicator: string; indicatorId: string },
   columnLabel: (documentId: number) => string,
   figure: FigureFormatter,
+  rowLabel: (row: CompareRow) => string = (row) => row.label,
 ): string {
   let out = "\ufeff";
   out += csvLine([header.indicator, header.indicatorId, ...c.documents.map((d) => columnLabel(d.id))]);
@@ -110,7 +112,7 @@ export function comparisonCsv(
       const cell = row.cells.find((x) => x.document_id === d.id);
       return cell ? cell.figures.map(figure).join("; ") : "";
     });
-    out += csvLine([row.label, row.indicator_id, ...cells]);
+    out += csvLine([rowLabel(row), row.indicator_id, ...cells]);
   }
   return out;
 }

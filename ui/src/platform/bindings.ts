@@ -39,19 +39,21 @@ export type ImportReport = { files: Array<ImportProgress>, };
 
 export type IndicatorOption = { id: string, label: string, unit: string, documents: number, };
 
-export type CompareRequest = { documents: Array<number>, indicators: Array<string>, };
+export type Lang = "zh" | "en";
+
+export type CompareRequest = { documents: Array<number>, indicators: Array<string>, lang: Lang, };
 
 export type CompareFigure = { target_id: number, document_id: number, quote: string, start: number, value: number, value_high: number | null, unit: string, qualifier: Qualifier, kind: TargetKind, role: TargetRole, year: number | null, normalized: NormalizedDto | null, };
 
-export type CompareCell = { document_id: number, figures: Array<CompareFigure>, };
+export type CompareCell = { document_id: number, figures: Array<CompareFigure>, headline: number | null, };
 
-export type CompareRow = { indicator_id: string, label: string, cells: Array<CompareCell>, };
+export type CompareRow = { indicator_id: string, kind: TargetKind, label: string, cells: Array<CompareCell>, };
 
 export type Comparison = { documents: Array<DocumentSummary>, rows: Array<CompareRow>, };
 
 export type ChartTheme = "light" | "dark";
 
-export type ChartSpec = { documents: Array<number>, indicator: string, theme: ChartTheme, width: number, height: number, };
+export type ChartSpec = { documents: Array<number>, indicator: string, theme: ChartTheme, width: number, height: number, lang: Lang, };
 
 export type ExportFormat = "svg" | "png";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError, toAppError } from "./errors";
 import { buildDocument, generatePlan, SAMPLE_PLANS, toChineseNumber } from "./fixture";
-import { MockPlatform } from "./mock";
+import { headline, MockPlatform } from "./mock";
 
 describe("fixture", () => {
   it("writes Chinese numbers", () => {
@@ -55,11 +55,13 @@ describe("MockPlatform", () => {
 
   it("compares documents on an indicator", async () => {
     const p = new MockPlatform();
-    const inds = await p.listIndicators([1, 2]);
+    const inds = await p.listIndicators([1, 2], "zh");
     expect(inds[0]).toMatchObject({ id: "high_tech_enterprises", documents: 2 });
-    const c = await p.compare({ documents: [1, 2], indicators: ["high_tech_enterprises"] });
-    expect(c.rows[0].cells.map((x) => x.figures.length)).toEqual([2, 2]);
-    expect(await p.chartSvg({ documents: [1, 2], indicator: "high_tech_enterprises", theme: "dark", width: 640, height: 360 })).toContain("<svg");
+    const c = await p.compare({ documents: [1, 2], indicators: ["high_tech_enterprises"], lang: "zh" });
+    expect(c.rows.map((r) => r.kind)).toEqual(["stock", "increment"]);
+    expect(c.rows[0].cells.map((x) => x.figures.length)).toEqual([1, 1]);
+    expect(c.rows[1].cells.map((x) => x.figures.map((f) => f.value))).toEqual([[100], [50]]);
+    expect(await p.chartSvg({ documents: [1, 2], indicator: "high_tech_enterprises", theme: "dark", width: 640, height: 360, lang: "zh" })).toContain("<svg");
   });
 
   it("reports import progress per file and cancel as null", async () => {
@@ -69,6 +71,17 @@ describe("MockPlatform", () => {
     expect(seen).toEqual(["imported", "already_present"]);
     expect(r?.files).toHaveLength(2);
     expect(await new MockPlatform({ importPlans: null }).importFiles(() => {})).toBeNull();
+  });
+});
+
+describe("headline", () => {
+  it("prefers a target over a baseline, then the latest year, then the first", () => {
+    const f = (role: "target" | "baseline", year: number | null) =>
+      ({ target_id: 1, document_id: 1, quote: "", start: 0, value: 1, value_high: null, unit: "家", qualifier: "exact", kind: "stock", role, year, normalized: null }) as const;
+    expect(headline([])).toBeNull();
+    expect(headline([f("baseline", 2025), f("target", 2022)])).toBe(1);
+    expect(headline([f("target", 2023), f("target", 2025), f("target", 2025)])).toBe(1);
+    expect(headline([f("target", null), f("target", null)])).toBe(0);
   });
 });
 

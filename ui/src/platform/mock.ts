@@ -11,6 +11,8 @@ import type {
   AnnotationFilter,
   AnnotationRevision,
   ChartSpec,
+  CompareFigure,
+  CompareRow,
   Comparison,
   CompareRequest,
   DocumentDetail,
@@ -19,7 +21,9 @@ import type {
   ImportProgress,
   ImportReport,
   IndicatorOption,
+  Lang,
   Slide,
+  TargetKind,
   TextFormat,
 } from "./bindings";
 import { AppError } from "./errors";
@@ -133,7 +137,7 @@ export class MockPlatform implements Platform {
     await this.tick(null);
   }
 
-  async listIndicators(documents: number[]): Promise<IndicatorOption[]> {
+  async listIndicators(documents: number[], _lang: Lang): Promise<IndicatorOption[]> {
     const ids = documents.length ? documents : [...this.docs.keys()];
     const by = new Map<string, { label: string; unit: string; docs: Set<number> }>();
     for (const id of ids) {
@@ -152,43 +156,47 @@ export class MockPlatform implements Platform {
   async compare(req: CompareRequest): Promise<Comparison> {
     if (req.documents.length === 0) throw new AppError("invalid_input", "choose at least one document");
     const documents = req.documents.map((id) => this.doc(id).summary);
-    const rows = req.indicators.map((ind) => {
-      let label = ind;
-      const cells = req.documents.map((id) => {
-        const figures = this.doc(id)
-          .targets.filter((t) => t.indicator_id === ind)
-          .map((t) => {
-            label = t.indicator;
-            return {
-              target_id: t.id,
-              document_id: id,
-              quote: t.quote,
-              start: t.start,
-              value: t.value,
-              value_high: t.value_high,
-              unit: t.unit,
-              qualifier: t.qualifier,
-              kind: t.kind,
-              role: t.role,
-              year: t.year,
-              normalized: t.normalized,
-            };
-          });
-        return { document_id: id, figures };
-      });
-      return { indicator_id: ind, label, cells };
-    });
+    const kinds: TargetKind[] = ["stock", "increment", "rate"];
+    const rows: CompareRow[] = [];
+    for (const ind of req.indicators) {
+      for (const kind of kinds) {
+        let label = ind;
+        const cells = req.documents.map((id) => {
+          const figures: CompareFigure[] = this.doc(id)
+            .targets.filter((t) => t.indicator_id === ind && t.kind === kind)
+            .map((t) => {
+              label = t.indicator;
+              return {
+                target_id: t.id,
+                document_id: id,
+                quote: t.quote,
+                start: t.start,
+                value: t.value,
+                value_high: t.value_high,
+                unit: t.unit,
+                qualifier: t.qualifier,
+                kind: t.kind,
+                role: t.role,
+                year: t.year,
+                normalized: t.normalized,
+              };
+            });
+          return { document_id: id, figures, headline: headline(figures) };
+        });
+        if (cells.some((c) => c.figures.length)) rows.push({ indicator_id: ind, kind, label, cells });
+      }
+    }
     return this.tick({ documents, rows });
   }
 
   async chartSvg(spec: ChartSpec): Promise<string> {
-    const c = await this.compare({ documents: spec.documents, indicators: [spec.indicator] });
+    const c = await this.compare({ documents: spec.documents, indicators: [spec.indicator], lang: spec.lang });
     const dark = spec.theme === "dark";
     const bg = dark ? "#1e1f24" : "#ffffff";
     const fg = dark ? "#e8e8ea" : "#1b1b1f";
     const w = spec.width;
     const hgt = spec.height;
-    const vals = c.rows[0]?.cells.map((cell) => cell.figures.find((f) => f.kind !== "increment") ?? cell.figures[0]) ?? [];
+    const vals = c.rows[0]?.cells.map((cell) => (cell.headline === null ? undefined : cell.figures[cell.headline])) ?? [];
     const max = Math.max(1, ...vals.map((f) => f?.normalized?.value ?? f?.value ?? 0));
     const bw = (w - 80) / Math.max(1, vals.length);
     const bars = vals
@@ -326,6 +334,23 @@ export class MockPlatform implements Platform {
     this.slides.forEach((x, k) => (x.position = k));
     await this.tick(null);
   }
+}
+
+/** The figure a chart shows: a target before a baseline, then the latest year, then the first. */
+export function headline(figures: CompareFigure[]): number | null {
+  let best: number | null = null;
+  figures.forEach((f, i) => {
+    if (best === null) {
+      best = i;
+      return;
+    }
+    const b = figures[best];
+    const rank = (x: CompareFigure) => [x.role === "target" ? 1 : 0, x.year ?? -Infinity];
+    const [r1, y1] = rank(f);
+    const [r0, y0] = rank(b);
+    if (r1 > r0 || (r1 === r0 && y1 > y0)) best = i;
+  });
+  return best;
 }
 
 function esc(s: string): string {

@@ -20,6 +20,7 @@ import type {
   ImportProgress,
   ImportReport,
   IndicatorOption,
+  Lang,
   Slide,
   TextFormat,
 } from "./bindings";
@@ -61,8 +62,8 @@ export class TauriPlatform implements Platform {
   deleteDocument(id: number): Promise<void> {
     return call("delete_document", { id });
   }
-  listIndicators(documents: number[]): Promise<IndicatorOption[]> {
-    return call("list_indicators", { documents });
+  listIndicators(documents: number[], lang: Lang): Promise<IndicatorOption[]> {
+    return call("list_indicators", { documents, lang });
   }
   compare(request: CompareRequest): Promise<Comparison> {
     return call("compare", { request });

@@ -20,6 +20,7 @@ import type {
   ImportProgress,
   ImportReport,
   IndicatorOption,
+  Lang,
   Slide,
   TextFormat,
 } from "./bindings";
@@ -41,8 +42,8 @@ export interface Platform {
   /** Deletes a document (annotations are kept, anchored to its hash). */
   deleteDocument(id: number): Promise<void>;
 
-  /** Indicators that have figures in any of `documents` (all documents when empty). */
-  listIndicators(documents: number[]): Promise<IndicatorOption[]>;
+  /** Indicators that have figures in any of `documents` (all documents when empty), named in `lang`. */
+  listIndicators(documents: number[], lang: Lang): Promise<IndicatorOption[]>;
   /** The comparison table. */
   compare(request: CompareRequest): Promise<Comparison>;
   /** The chart as SVG text, drawn by the Rust chart code. */

@@ -5,7 +5,7 @@
  * dialog; add the chart to the presenter deck.
  */
 import type { AppContext, View } from "../app";
-import { t } from "../i18n";
+import { locale, t } from "../i18n";
 import { h, replace } from "../lib/dom";
 import { comparisonCsv } from "../lib/export";
 import { formatFigure, shortLabel, documentLabel } from "../lib/format";
@@ -51,7 +51,7 @@ export class CompareView implements View {
   }
 
   private async refreshIndicators(): Promise<void> {
-    this.indicators = this.selectedDocs.size ? await this.ctx.platform.listIndicators([...this.selectedDocs]) : [];
+    this.indicators = this.selectedDocs.size ? await this.ctx.platform.listIndicators([...this.selectedDocs], locale()) : [];
     const ids = new Set(this.indicators.map((i) => i.id));
     for (const id of this.selectedIndicators) if (!ids.has(id)) this.selectedIndicators.delete(id);
     this.renderPickers();
@@ -118,7 +118,7 @@ export class CompareView implements View {
     }
     const documents = this.docs.filter((d) => this.selectedDocs.has(d.id)).map((d) => d.id);
     const indicators = this.indicators.filter((i) => this.selectedIndicators.has(i.id)).map((i) => i.id);
-    const c = await this.ctx.platform.compare({ documents, indicators });
+    const c = await this.ctx.platform.compare({ documents, indicators, lang: locale() });
     if (seq !== this.seq) return;
     this.comparison = c;
     if (!this.chartIndicator || !indicators.includes(this.chartIndicator)) this.chartIndicator = indicators[0] ?? null;
@@ -129,7 +129,7 @@ export class CompareView implements View {
   private spec(): ChartSpec | null {
     if (!this.comparison || !this.chartIndicator) return null;
     const { width, height } = SIZES[this.size];
-    return { documents: this.comparison.documents.map((d) => d.id), indicator: this.chartIndicator, theme: this.theme, width, height };
+    return { documents: this.comparison.documents.map((d) => d.id), indicator: this.chartIndicator, theme: this.theme, width, height, lang: locale() };
   }
 
   private renderResults(): void {
@@ -150,7 +150,7 @@ export class CompareView implements View {
           h(
             "tr",
             null,
-            h("th", { scope: "row" }, r.label),
+            h("th", { scope: "row" }, r.label, h("span", { class: "muted small kind" }, ` ${t(`targetKind.${r.kind}`)}`)),
             ...c.documents.map((d) => {
               const cell = r.cells.find((x) => x.document_id === d.id);
               const figs = cell?.figures ?? [];
@@ -162,10 +162,10 @@ export class CompareView implements View {
                   : h(
                       "ul",
                       { class: "figures" },
-                      ...figs.map((f) =>
+                      ...figs.map((f, i) =>
                         h(
                           "li",
-                          null,
+                          { class: cell?.headline === i && figs.length > 1 ? "headline" : undefined },
                           h(
                             "button",
                             {
@@ -176,7 +176,7 @@ export class CompareView implements View {
                             },
                             figureText(f),
                           ),
-                          h("span", { class: "muted small" }, ` ${t(`targetKind.${f.kind}`)}`),
+                          f.role === "baseline" ? h("span", { class: "muted small" }, ` ${t("targetRole.baseline")}`) : null,
                         ),
                       ),
                     ),
@@ -186,7 +186,7 @@ export class CompareView implements View {
         ),
       ),
     );
-    const selectedIds = c.rows.map((r) => r.indicator_id);
+    const selectedIds = [...new Set(c.rows.map((r) => r.indicator_id))];
     const select = <T extends string>(label: string, value: T, options: [T, string][], onChange: (v: T) => void, testid: string) =>
       h(
         "label",
@@ -206,7 +206,7 @@ export class CompareView implements View {
         ? select(
             t("compare.chartIndicator"),
             this.chartIndicator ?? "",
-            c.rows.map((r) => [r.indicator_id, r.label] as [string, string]),
+            selectedIds.map((id) => [id, c.rows.find((r) => r.indicator_id === id)?.label ?? id] as [string, string]),
             (v) => {
               this.chartIndicator = v;
               void this.refreshChart();
@@ -284,6 +284,7 @@ export class CompareView implements View {
         return d ? shortLabel(d) : String(id);
       },
       figureText,
+      (r) => `${r.label} (${t(`targetKind.${r.kind}`)})`,
     );
     try {
       if (await this.ctx.platform.saveText("comparison.csv", "csv", csv)) this.ctx.notice(t("compare.saved"));

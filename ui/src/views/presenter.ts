@@ -4,7 +4,7 @@
  * by the platform, so it persists.
  */
 import type { AppContext, View } from "../app";
-import { t } from "../i18n";
+import { locale, t } from "../i18n";
 import { DeckNav, deckAction } from "../lib/deck";
 import { h, replace } from "../lib/dom";
 import { sanitizeSvg } from "../lib/svg";
@@ -140,7 +140,7 @@ export class PresenterView implements View {
     const width = Math.max(640, Math.round(window.innerWidth * 0.9));
     const height = Math.max(360, Math.round(window.innerHeight * 0.72));
     try {
-      const svg = sanitizeSvg(await this.ctx.platform.chartSvg({ ...slide.spec, width, height }));
+      const svg = sanitizeSvg(await this.ctx.platform.chartSvg({ ...slide.spec, width, height, lang: locale() }));
       if (this.overlay === overlay && this.nav.index === index) replace(chart, svg);
     } catch (e) {
       this.ctx.error(e);
