@@ -20,4 +20,5 @@ pub const COMMANDS: &[&str] = &[
     "add_slide",
     "remove_slide",
     "move_slide",
+    "app_ready",
 ];

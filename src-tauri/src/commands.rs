@@ -290,3 +290,17 @@ pub async fn remove_slide(state: State<'_, AppState>, id: i64) -> Res<()> {
 pub async fn move_slide(state: State<'_, AppState>, id: i64, position: u32) -> Res<()> {
     blocking(state, move |b| b.move_slide(id, position)).await
 }
+
+/// Called once by the UI when the Library first shows documents. With
+/// `PLANLENS_STARTUP_LOG` set, prints the time since launch to stderr (read by
+/// `scripts/bench_startup.sh`).
+#[tauri::command(rename_all = "snake_case")]
+pub fn app_ready() {
+    if std::env::var_os("PLANLENS_STARTUP_LOG").is_some() {
+        eprintln!(
+            "planlens: library shown {} ms after launch (pid {})",
+            crate::millis_since_start(),
+            std::process::id()
+        );
+    }
+}

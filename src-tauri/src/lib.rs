@@ -21,7 +21,8 @@ mod command_names;
 pub use command_names::COMMANDS;
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
 
 use tauri::Manager;
 
@@ -54,8 +55,16 @@ fn db_path(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
     Ok(dir.join("planlens.db"))
 }
 
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// Milliseconds since [`run`] was called (for the start-up benchmark).
+pub fn millis_since_start() -> u128 {
+    STARTED.get().map_or(0, |t| t.elapsed().as_millis())
+}
+
 /// Builds and runs the app.
 pub fn run() {
+    STARTED.get_or_init(Instant::now);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -99,6 +108,7 @@ pub fn run() {
             commands::add_slide,
             commands::remove_slide,
             commands::move_slide,
+            commands::app_ready,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -326,6 +326,8 @@ export class MockPlatform implements Platform {
     await this.tick(null);
   }
 
+  async ready(): Promise<void> {}
+
   async moveSlide(id: number, position: number): Promise<void> {
     const i = this.slides.findIndex((s) => s.id === id);
     if (i < 0) throw new AppError("not_found", `no slide with id ${id}`);

@@ -107,4 +107,7 @@ export class TauriPlatform implements Platform {
   moveSlide(id: number, position: number): Promise<void> {
     return call("move_slide", { id, position });
   }
+  ready(): Promise<void> {
+    return call("app_ready");
+  }
 }

@@ -74,4 +74,7 @@ export interface Platform {
   removeSlide(id: number): Promise<void>;
   /** Moves a slide to a position (clamped). */
   moveSlide(id: number, position: number): Promise<void>;
+
+  /** Tells the host the first screen with documents is shown (start-up benchmark). */
+  ready(): Promise<void>;
 }

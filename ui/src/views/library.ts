@@ -14,9 +14,15 @@ export class LibraryView implements View {
 
   constructor(private readonly ctx: AppContext) {}
 
+  private announced = false;
+
   async show(): Promise<void> {
     this.docs = await this.ctx.platform.listDocuments();
     this.render();
+    if (!this.announced && this.docs.length) {
+      this.announced = true;
+      requestAnimationFrame(() => void this.ctx.platform.ready().catch(() => {}));
+    }
   }
 
   private render(): void {
