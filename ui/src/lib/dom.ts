@@ -19,6 +19,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
       if (v === undefined || v === null || v === false) continue;
       if (k.startsWith("on") && typeof v === "function") {
         el.addEventListener(k.slice(2).toLowerCase(), v as EventListener);
+      } else if (k === "style") {
+        // Through CSSOM, which a strict style-src CSP allows.
+        el.style.cssText = String(v);
       } else if (k === "class") {
         el.className = String(v);
       } else if (k === "dataset" && typeof v === "object") {

@@ -13,6 +13,11 @@ import { VirtualList } from "../lib/virtual-list";
 import type { AnnotationStatus, DocumentDetail, SectionDto, TargetDto, TaskDto } from "../platform/bindings";
 
 const OUTLINE_ROW = 30;
+
+/** Identifies a stored version of a document (ids can be reused after a delete). */
+function docKey(d: DocumentDetail): string {
+  return `${d.summary.id}@${d.summary.imported_at}`;
+}
 const TASK_ROW = 78;
 
 export class ReaderView implements View {
@@ -75,8 +80,9 @@ export class ReaderView implements View {
       replace(this.el, h("h2", null, t("reader.heading")), h("p", { class: "empty" }, t("reader.choose")));
       return;
     }
-    if (!this.doc || this.doc.summary.id !== id) {
-      this.doc = await this.ctx.platform.getDocument(id);
+    const fresh = await this.ctx.platform.getDocument(id);
+    if (!this.doc || docKey(this.doc) !== docKey(fresh)) {
+      this.doc = fresh;
       this.chars = new CharText(this.doc.text);
       this.paras = paragraphs(this.chars);
       this.targetsById = new Map(this.doc.targets.map((g) => [g.id, g]));
@@ -139,8 +145,8 @@ export class ReaderView implements View {
     const doc = this.doc;
     const chars = this.chars;
     if (!doc || !chars) return;
-    if (this.textEl.dataset.doc === String(doc.summary.id)) return;
-    this.textEl.dataset.doc = String(doc.summary.id);
+    if (this.textEl.dataset.doc === docKey(doc)) return;
+    this.textEl.dataset.doc = docKey(doc);
     const spans = doc.targets.map((g) => ({ start: g.start, end: g.end, id: g.id }));
     const frag = document.createDocumentFragment();
     this.paraEls = this.paras.map((p) => {
