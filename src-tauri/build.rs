@@ -2,9 +2,8 @@
 //! needs an explicit permission in `capabilities/`.
 
 fn main() {
-    let attrs = tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(planlens_commands::COMMANDS),
-    );
+    let attrs = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(planlens_commands::COMMANDS));
     tauri_build::try_build(attrs).expect("tauri build step");
 }
 

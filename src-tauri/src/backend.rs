@@ -87,9 +87,8 @@ impl Backend {
             .ids
             .lock()
             .map_err(|_| AppError::Internal("the id lock was poisoned".into()))?;
-        let mut stmt = conn.prepare_cached(
-            "SELECT id FROM task_items WHERE document_id = ?1 ORDER BY ordinal",
-        )?;
+        let mut stmt = conn
+            .prepare_cached("SELECT id FROM task_items WHERE document_id = ?1 ORDER BY ordinal")?;
         let rows = stmt.query_map([document], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -424,9 +423,7 @@ impl Backend {
         draft: AnnotationDraft,
     ) -> Result<Annotation, AppError> {
         if draft.priority.is_some_and(|p| !(1..=3).contains(&p)) {
-            return Err(AppError::InvalidInput(
-                "priority must be 1, 2 or 3".into(),
-            ));
+            return Err(AppError::InvalidInput("priority must be 1, 2 or 3".into()));
         }
         Ok(self
             .store()?
@@ -446,14 +443,14 @@ impl Backend {
 
     /// Restores a revision as the newest one.
     pub fn restore_annotation(&self, task_id: i64, revision: i64) -> Result<Annotation, AppError> {
-        Ok(self
-            .store()?
-            .restore_annotation(task_id, revision)?
-            .into())
+        Ok(self.store()?.restore_annotation(task_id, revision)?.into())
     }
 
     /// Annotated items with context.
-    pub fn annotated_items(&self, filter: AnnotationFilter) -> Result<Vec<AnnotatedItem>, AppError> {
+    pub fn annotated_items(
+        &self,
+        filter: AnnotationFilter,
+    ) -> Result<Vec<AnnotatedItem>, AppError> {
         Ok(self
             .store()?
             .annotated_items(&filter.into())?
@@ -497,8 +494,7 @@ impl Backend {
 
     /// Appends a chart to the deck.
     pub fn add_slide(&self, title: &str, spec: &ChartSpec) -> Result<Slide, AppError> {
-        let json =
-            serde_json::to_string(spec).map_err(|e| AppError::Internal(e.to_string()))?;
+        let json = serde_json::to_string(spec).map_err(|e| AppError::Internal(e.to_string()))?;
         let id = self.store()?.add_slide(title, &json)?;
         self.slides()?
             .into_iter()

@@ -264,7 +264,13 @@ pub async fn export_annotations(
         TextFormat::Csv => "annotations.csv",
         TextFormat::Markdown => "annotations.md",
     };
-    save_dialog(&app, name.to_string(), text_filter(format), text.into_bytes()).await
+    save_dialog(
+        &app,
+        name.to_string(),
+        text_filter(format),
+        text.into_bytes(),
+    )
+    .await
 }
 
 /// The deck.

@@ -853,7 +853,10 @@ mod tests {
     /// types generate; `UPDATE_BINDINGS=1` rewrites it.
     #[test]
     fn bindings() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/platform/bindings.ts");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../ui/src/platform/bindings.ts"
+        );
         let want = typescript();
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::write(path, &want).unwrap();
@@ -870,12 +873,16 @@ mod tests {
     #[test]
     fn ids_are_numbers_in_typescript() {
         let ts = typescript();
-        assert!(!ts.contains("bigint"), "an i64 field lacks #[ts(type = \"number\")]");
+        assert!(
+            !ts.contains("bigint"),
+            "an i64 field lacks #[ts(type = \"number\")]"
+        );
     }
 
     #[test]
     fn every_command_has_a_permission_in_the_capability() {
-        let cap: serde_json::Value = serde_json::from_str(include_str!("../capabilities/default.json")).unwrap();
+        let cap: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/default.json")).unwrap();
         let perms: Vec<&str> = cap["permissions"]
             .as_array()
             .unwrap()
@@ -886,6 +893,8 @@ mod tests {
             let p = format!("allow-{}", c.replace('_', "-"));
             assert!(perms.contains(&p.as_str()), "capability lacks {p}");
         }
-        assert!(perms.iter().all(|p| !p.starts_with("shell:") && !p.starts_with("fs:")));
+        assert!(perms
+            .iter()
+            .all(|p| !p.starts_with("shell:") && !p.starts_with("fs:")));
     }
 }

@@ -147,7 +147,10 @@ fn annotations_keep_history_across_restart_and_reimport() {
     drop(b);
 
     let (b, _) = open(&dir);
-    let a = b.annotation(task).unwrap().expect("annotation after restart");
+    let a = b
+        .annotation(task)
+        .unwrap()
+        .expect("annotation after restart");
     assert_eq!(a.draft.status, AnnotationStatus::Adapt);
     let h = b.annotation_history(task).unwrap();
     assert_eq!(h.iter().map(|r| r.revision).collect::<Vec<_>>(), vec![1, 2]);
@@ -169,7 +172,10 @@ fn annotations_keep_history_across_restart_and_reimport() {
     let new_task = b.document(new_id).unwrap().tasks[0].id;
     let back = b.annotation(new_task).unwrap().expect("re-anchored");
     assert_eq!(back.draft.note, "可直接采纳");
-    assert_eq!(b.import_file(&seed).unwrap().0, ImportStatus::AlreadyPresent);
+    assert_eq!(
+        b.import_file(&seed).unwrap().0,
+        ImportStatus::AlreadyPresent
+    );
 
     let items = b.annotated_items(AnnotationFilter::default()).unwrap();
     assert_eq!(items.len(), 1);
@@ -187,7 +193,10 @@ fn import_reports_bad_files_by_code() {
     assert_eq!(missing.code(), Code::NotFound);
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
-    assert_eq!(b.import_file(&empty).unwrap_err().code(), Code::InvalidInput);
+    assert_eq!(
+        b.import_file(&empty).unwrap_err().code(),
+        Code::InvalidInput
+    );
     assert_eq!(b.list_documents().unwrap().len(), 5);
 }
 
@@ -195,7 +204,13 @@ fn import_reports_bad_files_by_code() {
 fn the_deck_persists_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let (b, _) = open(&dir);
-    let ids: Vec<i64> = b.list_documents().unwrap().iter().map(|d| d.id).take(2).collect();
+    let ids: Vec<i64> = b
+        .list_documents()
+        .unwrap()
+        .iter()
+        .map(|d| d.id)
+        .take(2)
+        .collect();
     let spec = |ind: &str| ChartSpec {
         documents: ids.clone(),
         indicator: ind.into(),
@@ -204,13 +219,18 @@ fn the_deck_persists_in_order() {
         height: 720,
         lang: Lang::Zh,
     };
-    let a = b.add_slide("高新技术企业", &spec("high_tech_enterprises")).unwrap();
+    let a = b
+        .add_slide("高新技术企业", &spec("high_tech_enterprises"))
+        .unwrap();
     let c = b.add_slide("研发投入强度", &spec("rd_intensity")).unwrap();
     b.move_slide(c.id, 0).unwrap();
     drop(b);
     let (b, _) = open(&dir);
     let slides = b.slides().unwrap();
-    assert_eq!(slides.iter().map(|s| s.id).collect::<Vec<_>>(), vec![c.id, a.id]);
+    assert_eq!(
+        slides.iter().map(|s| s.id).collect::<Vec<_>>(),
+        vec![c.id, a.id]
+    );
     assert_eq!(slides[1].spec, spec("high_tech_enterprises"));
     b.remove_slide(c.id).unwrap();
     assert_eq!(b.slides().unwrap().len(), 1);

@@ -1,9 +1,17 @@
-// Generated from the Rust types in src-tauri/src/dto.rs by ts-rs. Do not edit.
-// Regenerate: UPDATE_BINDINGS=1 cargo test -p planlens-app bindings
+// Generated from the Rust types in src-tauri/src/dto.rs and error.rs by ts-rs. Do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p planlens-app --lib bindings
 
 export type Code = "not_found" | "invalid_input" | "io" | "database" | "cancelled" | "unsupported" | "internal";
 
-export type ApiError = { code: Code, message: string, };
+export type ApiError = { 
+/**
+ * Classification.
+ */
+code: Code, 
+/**
+ * Human-readable explanation (English, from the core).
+ */
+message: string, };
 
 export type PlanKind = "annual_work_plan" | "implementation_plan" | "five_year_plan" | "other";
 
@@ -15,60 +23,596 @@ export type TargetKind = "stock" | "increment" | "rate";
 
 export type TargetRole = "target" | "baseline";
 
-export type Period = { start: number, end: number, };
+export type Period = { 
+/**
+ * First year.
+ */
+start: number, 
+/**
+ * Last year.
+ */
+end: number, };
 
-export type DocumentSummary = { id: number, title: string | null, city: string | null, province: string | null, kind: PlanKind, period: Period | null, issuer: string | null, doc_number: string | null, published: string | null, source_name: string, imported_at: string, tasks: number, targets: number, warnings: number, };
+export type DocumentSummary = { 
+/**
+ * Document id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string | null, 
+/**
+ * City.
+ */
+city: string | null, 
+/**
+ * Province.
+ */
+province: string | null, 
+/**
+ * Plan kind.
+ */
+kind: PlanKind, 
+/**
+ * Years covered.
+ */
+period: Period | null, 
+/**
+ * Issuing body.
+ */
+issuer: string | null, 
+/**
+ * 文号.
+ */
+doc_number: string | null, 
+/**
+ * Publication date.
+ */
+published: string | null, 
+/**
+ * File it was imported from.
+ */
+source_name: string, 
+/**
+ * Import time (UTC).
+ */
+imported_at: string, 
+/**
+ * Task items.
+ */
+tasks: number, 
+/**
+ * Targets.
+ */
+targets: number, 
+/**
+ * Parse warnings.
+ */
+warnings: number, };
 
-export type SectionDto = { marker: string, number: number, level: number, title: string, role: SectionRole, start: number, end: number, parent: number | null, path: string, };
+export type SectionDto = { 
+/**
+ * Marker as written.
+ */
+marker: string, 
+/**
+ * Its number.
+ */
+number: number, 
+/**
+ * Depth, 1 at top level.
+ */
+level: number, 
+/**
+ * Heading.
+ */
+title: string, 
+/**
+ * Role.
+ */
+role: SectionRole, 
+/**
+ * Start offset (characters).
+ */
+start: number, 
+/**
+ * End offset (characters, exclusive).
+ */
+end: number, 
+/**
+ * Parent index in the list.
+ */
+parent: number | null, 
+/**
+ * Section path, e.g. `二/(三)/6`.
+ */
+path: string, };
 
-export type TaskDto = { id: number, ordinal: number, section: number, path: string, title: string, text: string, start: number, end: number, };
+export type TaskDto = { 
+/**
+ * Stored task item id.
+ */
+id: number, 
+/**
+ * Position among the document's task items.
+ */
+ordinal: number, 
+/**
+ * Index of its section node.
+ */
+section: number, 
+/**
+ * Section path.
+ */
+path: string, 
+/**
+ * Heading or first sentence.
+ */
+title: string, 
+/**
+ * Full text.
+ */
+text: string, 
+/**
+ * Start offset.
+ */
+start: number, 
+/**
+ * End offset.
+ */
+end: number, };
 
-export type NormalizedDto = { value: number, value_high: number | null, unit: string, };
+export type NormalizedDto = { 
+/**
+ * Value in base units.
+ */
+value: number, 
+/**
+ * High end of a range.
+ */
+value_high: number | null, 
+/**
+ * Base unit.
+ */
+unit: string, };
 
-export type TargetDto = { id: number, document_id: number, quote: string, start: number, end: number, indicator: string, indicator_id: string | null, value: number, value_high: number | null, unit: string, qualifier: Qualifier, kind: TargetKind, role: TargetRole, year: number | null, section: string, task: number | null, normalized: NormalizedDto | null, };
+export type TargetDto = { 
+/**
+ * Target id.
+ */
+id: number, 
+/**
+ * Document id.
+ */
+document_id: number, 
+/**
+ * Verbatim quote.
+ */
+quote: string, 
+/**
+ * Start offset.
+ */
+start: number, 
+/**
+ * End offset.
+ */
+end: number, 
+/**
+ * Indicator as written.
+ */
+indicator: string, 
+/**
+ * Catalog id.
+ */
+indicator_id: string | null, 
+/**
+ * Value (low end).
+ */
+value: number, 
+/**
+ * High end.
+ */
+value_high: number | null, 
+/**
+ * Unit as written.
+ */
+unit: string, 
+/**
+ * Bound.
+ */
+qualifier: Qualifier, 
+/**
+ * Stock, increment or rate.
+ */
+kind: TargetKind, 
+/**
+ * Target or baseline.
+ */
+role: TargetRole, 
+/**
+ * Year.
+ */
+year: number | null, 
+/**
+ * Section path.
+ */
+section: string, 
+/**
+ * Ordinal of the task item it sits in.
+ */
+task: number | null, 
+/**
+ * Comparable value.
+ */
+normalized: NormalizedDto | null, };
 
-export type WarningDto = { code: string, message: string, start: number | null, };
+export type WarningDto = { 
+/**
+ * Machine-readable code.
+ */
+code: string, 
+/**
+ * Explanation.
+ */
+message: string, 
+/**
+ * Offset it refers to.
+ */
+start: number | null, };
 
-export type DocumentDetail = { summary: DocumentSummary, text: string, sections: Array<SectionDto>, tasks: Array<TaskDto>, targets: Array<TargetDto>, warnings: Array<WarningDto>, };
+export type DocumentDetail = { 
+/**
+ * Metadata and counts.
+ */
+summary: DocumentSummary, 
+/**
+ * The text, verbatim.
+ */
+text: string, 
+/**
+ * Outline nodes in document order.
+ */
+sections: Array<SectionDto>, 
+/**
+ * Task items in document order.
+ */
+tasks: Array<TaskDto>, 
+/**
+ * Targets in text order.
+ */
+targets: Array<TargetDto>, 
+/**
+ * Parse warnings.
+ */
+warnings: Array<WarningDto>, };
 
 export type ImportStatus = "imported" | "already_present" | "failed";
 
-export type ImportProgress = { index: number, total: number, file: string, status: ImportStatus, document_id: number | null, message: string | null, };
+export type ImportProgress = { 
+/**
+ * Position of the file, from 0.
+ */
+index: number, 
+/**
+ * Number of files.
+ */
+total: number, 
+/**
+ * File name.
+ */
+file: string, 
+/**
+ * Outcome.
+ */
+status: ImportStatus, 
+/**
+ * Document id when stored or present.
+ */
+document_id: number | null, 
+/**
+ * Why it failed.
+ */
+message: string | null, };
 
-export type ImportReport = { files: Array<ImportProgress>, };
+export type ImportReport = { 
+/**
+ * One entry per file.
+ */
+files: Array<ImportProgress>, };
 
-export type IndicatorOption = { id: string, label: string, unit: string, documents: number, };
+export type IndicatorOption = { 
+/**
+ * Catalog id.
+ */
+id: string, 
+/**
+ * Display name in the current language.
+ */
+label: string, 
+/**
+ * Most common unit of its figures.
+ */
+unit: string, 
+/**
+ * Number of documents with a figure for it.
+ */
+documents: number, };
 
 export type Lang = "zh" | "en";
 
-export type CompareRequest = { documents: Array<number>, indicators: Array<string>, lang: Lang, };
+export type CompareRequest = { 
+/**
+ * Documents (columns), in order.
+ */
+documents: Array<number>, 
+/**
+ * Indicator ids (rows).
+ */
+indicators: Array<string>, 
+/**
+ * Language of labels.
+ */
+lang: Lang, };
 
-export type CompareFigure = { target_id: number, document_id: number, quote: string, start: number, value: number, value_high: number | null, unit: string, qualifier: Qualifier, kind: TargetKind, role: TargetRole, year: number | null, normalized: NormalizedDto | null, };
+export type CompareFigure = { 
+/**
+ * Target id.
+ */
+target_id: number, 
+/**
+ * Document id.
+ */
+document_id: number, 
+/**
+ * Verbatim quote.
+ */
+quote: string, 
+/**
+ * Offset of the quote.
+ */
+start: number, 
+/**
+ * Value.
+ */
+value: number, 
+/**
+ * High end.
+ */
+value_high: number | null, 
+/**
+ * Unit as written.
+ */
+unit: string, 
+/**
+ * Bound.
+ */
+qualifier: Qualifier, 
+/**
+ * Stock, increment or rate.
+ */
+kind: TargetKind, 
+/**
+ * Target or baseline.
+ */
+role: TargetRole, 
+/**
+ * Year (or the plan's last year).
+ */
+year: number | null, 
+/**
+ * Comparable value.
+ */
+normalized: NormalizedDto | null, };
 
-export type CompareCell = { document_id: number, figures: Array<CompareFigure>, headline: number | null, };
+export type CompareCell = { 
+/**
+ * Document id.
+ */
+document_id: number, 
+/**
+ * Figures in text order.
+ */
+figures: Array<CompareFigure>, 
+/**
+ * Index of the figure charts use.
+ */
+headline: number | null, };
 
-export type CompareRow = { indicator_id: string, kind: TargetKind, label: string, cells: Array<CompareCell>, };
+export type CompareRow = { 
+/**
+ * Catalog id.
+ */
+indicator_id: string, 
+/**
+ * Stock, increment or rate.
+ */
+kind: TargetKind, 
+/**
+ * Display name.
+ */
+label: string, 
+/**
+ * One cell per document, in column order.
+ */
+cells: Array<CompareCell>, };
 
-export type Comparison = { documents: Array<DocumentSummary>, rows: Array<CompareRow>, };
+export type Comparison = { 
+/**
+ * Columns.
+ */
+documents: Array<DocumentSummary>, 
+/**
+ * Rows.
+ */
+rows: Array<CompareRow>, };
 
 export type ChartTheme = "light" | "dark";
 
-export type ChartSpec = { documents: Array<number>, indicator: string, theme: ChartTheme, width: number, height: number, lang: Lang, };
+export type ChartSpec = { 
+/**
+ * Documents, in column order.
+ */
+documents: Array<number>, 
+/**
+ * Indicator id.
+ */
+indicator: string, 
+/**
+ * Colours.
+ */
+theme: ChartTheme, 
+/**
+ * Width in pixels.
+ */
+width: number, 
+/**
+ * Height in pixels.
+ */
+height: number, 
+/**
+ * Language of labels.
+ */
+lang: Lang, };
 
 export type ExportFormat = "svg" | "png";
 
-export type AnnotationStatus = "undecided" | "adopt" | "adapt" | "not_applicable";
-
-export type AnnotationDraft = { status: AnnotationStatus, priority: number | null, tags: Array<string>, note: string, owner: string, };
-
-export type Annotation = { id: number, task_id: number | null, draft: AnnotationDraft, revision: number, updated_at: string, orphaned: boolean, };
-
-export type AnnotationRevision = { revision: number, draft: AnnotationDraft, saved_at: string, };
-
-export type AnnotationFilter = { status: AnnotationStatus | null, city: string | null, tag: string | null, document: number | null, };
-
-export type AnnotatedItem = { annotation: Annotation, document_id: number, city: string | null, document_title: string | null, path: string, task_title: string, task_text: string, figures: Array<string>, };
-
 export type TextFormat = "csv" | "markdown";
 
-export type Slide = { id: number, position: number, title: string, spec: ChartSpec, created_at: string, };
+export type AnnotationStatus = "undecided" | "adopt" | "adapt" | "not_applicable";
+
+export type AnnotationDraft = { 
+/**
+ * Decision.
+ */
+status: AnnotationStatus, 
+/**
+ * 1 (high) to 3 (low).
+ */
+priority: number | null, 
+/**
+ * Tags.
+ */
+tags: Array<string>, 
+/**
+ * Note.
+ */
+note: string, 
+/**
+ * Owner.
+ */
+owner: string, };
+
+export type Annotation = { 
+/**
+ * Annotation id.
+ */
+id: number, 
+/**
+ * Task item it is attached to now.
+ */
+task_id: number | null, 
+/**
+ * Content.
+ */
+draft: AnnotationDraft, 
+/**
+ * Revision number.
+ */
+revision: number, 
+/**
+ * Last change (UTC).
+ */
+updated_at: string, 
+/**
+ * Its task item is gone from the current version.
+ */
+orphaned: boolean, };
+
+export type AnnotationRevision = { 
+/**
+ * Revision number.
+ */
+revision: number, 
+/**
+ * Content.
+ */
+draft: AnnotationDraft, 
+/**
+ * When it was saved (UTC).
+ */
+saved_at: string, };
+
+export type AnnotationFilter = { 
+/**
+ * Only this status.
+ */
+status: AnnotationStatus | null, 
+/**
+ * Only this city.
+ */
+city: string | null, 
+/**
+ * Only this tag.
+ */
+tag: string | null, 
+/**
+ * Only this document.
+ */
+document: number | null, };
+
+export type AnnotatedItem = { 
+/**
+ * The annotation.
+ */
+annotation: Annotation, 
+/**
+ * Document id.
+ */
+document_id: number, 
+/**
+ * City.
+ */
+city: string | null, 
+/**
+ * Document title.
+ */
+document_title: string | null, 
+/**
+ * Section path.
+ */
+path: string, 
+/**
+ * Task item title.
+ */
+task_title: string, 
+/**
+ * Task item text.
+ */
+task_text: string, 
+/**
+ * Quotes of its figures.
+ */
+figures: Array<string>, };
+
+export type Slide = { 
+/**
+ * Slide id.
+ */
+id: number, 
+/**
+ * Position, from 0.
+ */
+position: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * The chart, redrawn from current data when shown.
+ */
+spec: ChartSpec, 
+/**
+ * When it was added (UTC).
+ */
+created_at: string, };
