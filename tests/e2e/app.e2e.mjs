@@ -58,8 +58,11 @@ async function firstRun() {
     // Two seed cities that both set a stock of high-tech enterprises.
     await checkDocument(s, "日照");
     await checkDocument(s, "滨州");
-    const ind = await s.waitForElement('input[data-indicator="high_tech_enterprises"]');
-    await s.click(ind);
+    // The pickers re-render as documents are chosen: query afresh on each try.
+    await s.waitFor("high-tech enterprises chosen", () =>
+      s.exec(`const i = document.querySelector('input[data-indicator="high_tech_enterprises"]');
+              if (!i) return false; if (!i.checked) i.click(); return i.checked;`),
+    );
     log("the chart appears");
     await s.waitForElement("[data-testid=chart] svg");
     const table = await s.text(await s.find("[data-testid=compare-table]"));
@@ -82,6 +85,11 @@ async function firstRun() {
     await s.type(note, NOTE);
     await s.waitFor("saved state", async () =>
       (await s.exec(`const e = document.querySelector("[data-testid=save-state]"); return e && e.dataset.state === "saved" && document.querySelector("[data-testid=history] summary").textContent`)),
+    );
+    // A second edit after the first save makes a second revision.
+    await s.click(await s.find("[data-testid=status-adopt]"));
+    await s.waitFor("second revision", async () =>
+      /（2）|\(2\)/.test(await s.exec(`return document.querySelector("[data-testid=history] summary").textContent`)),
     );
     const taskPath = await s.exec(`return document.querySelector(".task-quote strong").textContent`);
     console.log("   annotated task item", taskPath);
@@ -107,11 +115,13 @@ async function secondRun(taskPath) {
     await s.click(row);
     await s.waitForElement("[data-testid=annotation-editor] [data-testid=history]");
     await s.waitFor("note restored", async () => (await s.exec(`return document.querySelector("[data-testid=note]").value`)) === NOTE);
-    const status = await s.exec(`return document.querySelector("[data-testid=status-adapt]").checked`);
+    const status = await s.exec(`return document.querySelector("[data-testid=status-adopt]").checked`);
     assert.equal(status, true);
     await s.exec(`document.querySelector("[data-testid=history]").open = true`);
     const revisions = await s.exec(`return document.querySelectorAll("[data-testid=history] li").length`);
-    assert.ok(revisions >= 1, "history has revisions");
+    assert.equal(revisions, 2, "history has both revisions");
+    const restore = await s.exec(`return document.querySelectorAll("[data-testid=history] li button").length`);
+    assert.equal(restore, 1, "the older revision can be restored");
     console.log(`   history: ${revisions} revision(s)`);
     await shot(s, "history");
   } finally {

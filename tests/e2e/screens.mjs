@@ -25,13 +25,19 @@ try {
 
   await clickText("[data-testid=documents] tbody tr .col-title button", "日照");
   await s.waitForElement("[data-testid=doc-text] mark");
-  await js(`const m = document.querySelectorAll("[data-testid=doc-text] mark"); const x = m[Math.min(3, m.length - 1)]; x.scrollIntoView({block: "center"}); x.click();`);
+  // A task item with figures: select it, then click a figure in its text.
+  await s.waitFor("a task card with figures", () =>
+    js(`const c = [...document.querySelectorAll(".task-list .task-card")].filter((x) => x.querySelector(".small"))[1]; if (c) c.click(); return !!c;`),
+  );
+  await pause(500);
   await s.waitForElement("[data-testid=annotation-editor] [data-testid=note]");
   await js(`document.querySelector("[data-testid=status-adopt]").click();`);
   const note = await s.find("[data-testid=note]");
   await s.click(note);
   await s.type(note, "与本市“十四五”规划目标衔接，纳入年度考核");
   await s.waitFor("saved", async () => js(`return document.querySelector("[data-testid=save-state]").dataset.state === "saved"`));
+  await js(`let p = document.querySelector("[data-testid=doc-text] p.flash");
+    for (let i = 0; p && i < 4; i++, p = p.nextElementSibling) { const m = p.querySelector("mark"); if (m) { m.click(); break; } }`);
   await shot("reader");
 
   await js(`document.querySelector('button[data-view="compare"]').click()`);

@@ -298,9 +298,8 @@ export class CompareView implements View {
     const c = this.comparison;
     if (!spec || !c) return;
     const label = c.rows.find((r) => r.indicator_id === spec.indicator)?.label ?? spec.indicator;
-    const cities = c.documents.map(shortLabel).join(" / ");
     try {
-      await this.ctx.platform.addSlide(`${label} — ${cities}`, spec);
+      await this.ctx.platform.addSlide(label, spec);
       this.ctx.notice(t("compare.addedToDeck"));
     } catch (e) {
       this.ctx.error(e);

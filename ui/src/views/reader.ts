@@ -211,6 +211,7 @@ export class ReaderView implements View {
       const task = this.doc.tasks.find((x) => x.ordinal === g.task);
       if (task && task.id !== this.selectedTask?.id) void this.selectTask(task, false);
     }
+    this.recordEl.scrollIntoView?.({ block: "nearest" });
   }
 
   private renderTaskCard(task: TaskDto): HTMLElement {
