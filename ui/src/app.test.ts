@@ -38,6 +38,27 @@ describe("App", () => {
     expect(root.textContent).toContain("Five-year plan");
   });
 
+  it("deletes a document only after confirmation", async () => {
+    const { app, root } = mount();
+    app.navigate("library");
+    await settle();
+    const del = () => root.querySelector<HTMLButtonElement>('tr[data-doc="2"] button.danger')!.click();
+    del();
+    await settle();
+    const cancel = document.querySelector<HTMLButtonElement>("dialog.confirm button:not(.danger)")!;
+    expect(document.querySelector("dialog.confirm")?.textContent).toContain("日照市“十四五”科技创新发展规划");
+    cancel.click();
+    await settle();
+    expect(root.querySelectorAll("[data-testid=documents] tbody tr")).toHaveLength(3);
+    expect(document.querySelector("dialog.confirm")).toBeNull();
+    del();
+    await settle();
+    document.querySelector<HTMLButtonElement>("[data-testid=confirm]")!.click();
+    await settle();
+    expect(root.querySelectorAll("[data-testid=documents] tbody tr")).toHaveLength(2);
+    expect(root.querySelector('tr[data-doc="2"]')).toBeNull();
+  });
+
   it("imports with per-file results", async () => {
     const { app, root } = mount(new MockPlatform({ importPlans: [generatePlan(60, 5), SAMPLE_PLANS[1]] }));
     app.navigate("library");

@@ -155,7 +155,7 @@ export class LibraryView implements View {
 export function confirmDialog(message: string, confirm: string, cancel: string): Promise<boolean> {
   return new Promise((resolve) => {
     const finish = (v: boolean) => {
-      dialog.close();
+      if (typeof dialog.close === "function") dialog.close();
       dialog.remove();
       resolve(v);
     };
