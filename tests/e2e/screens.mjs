@@ -72,6 +72,15 @@ try {
   await js(`document.querySelector(".lang").click(); document.querySelector('button[data-view="library"]').click();`);
   await pause(500);
   await shot("library-en");
+
+  // The smallest supported window.
+  await s.cmd("POST", "/window/rect", { width: 1280, height: 720 }).catch((e) => console.log(`screens: cannot resize: ${e.message}`));
+  await js(`document.querySelector(".lang").click(); document.querySelector('button[data-view="reader"]').click();`);
+  await s.waitForElement("[data-testid=doc-text] mark");
+  await shot("reader-1280x720");
+  await js(`document.querySelector('button[data-view="compare"]').click()`);
+  await s.waitForElement("[data-testid=chart] svg");
+  await shot("compare-1280x720");
 } finally {
   await s.quit();
 }

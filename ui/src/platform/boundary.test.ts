@@ -19,6 +19,15 @@ describe("platform boundary", () => {
     expect(offenders).toEqual(["platform/tauri.ts"]);
   });
 
+  it("keeps UI text in the dictionaries (no Chinese literals in views)", () => {
+    const offenders = files(src)
+      .filter((f) => !f.endsWith(".test.ts"))
+      .filter((f) => /(views|components)\/|app\.ts$|main\.ts$/.test(relative(src, f)))
+      .filter((f) => /[\u4e00-\u9fff]/.test(readFileSync(f, "utf8").replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, "")))
+      .map((f) => relative(src, f));
+    expect(offenders).toEqual([]);
+  });
+
   it("never writes HTML from strings", () => {
     const offenders = files(src)
       .filter((f) => !f.endsWith(".test.ts"))
