@@ -7,7 +7,8 @@
 #   E2E_SCRIPT=tests/e2e/screens.mjs SHOTS=docs/screenshots scripts/e2e.sh
 #
 # Uses a fresh temporary database (PLANLENS_DB) and display :99 unless
-# DISPLAY_NUM is set. Exits non-zero when a step fails.
+# DISPLAY_NUM is set; E2E_NO_BUILD=1 skips building. Exits non-zero when a
+# step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -27,8 +28,10 @@ fi
 command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 command -v node >/dev/null || { echo "e2e: Node.js 20+ is required" >&2; exit 1; }
 
-(cd ui && { [ -d node_modules ] || npm ci; } && npm run build)
-cargo build -p planlens-app
+if [ -z "${E2E_NO_BUILD:-}" ]; then
+  (cd ui && { [ -d node_modules ] || npm ci; } && npm run build)
+  cargo build -p planlens-app
+fi
 APP="$ROOT/target/debug/planlens-app"
 
 WORK=$(mktemp -d)

@@ -144,6 +144,12 @@ impl Backend {
             tasks,
             targets: targets.iter().map(Into::into).collect(),
             warnings: doc.plan.warnings.iter().map(Into::into).collect(),
+            noise: doc
+                .plan
+                .noise
+                .iter()
+                .map(|&(s, e)| (s as u32, e as u32))
+                .collect(),
             text: doc.text,
             summary: doc.summary.into(),
         })

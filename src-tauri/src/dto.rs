@@ -393,6 +393,8 @@ pub struct DocumentDetail {
     pub targets: Vec<TargetDto>,
     /// Parse warnings.
     pub warnings: Vec<WarningDto>,
+    /// Character ranges recognised as web-page chrome (shown dimmed).
+    pub noise: Vec<(u32, u32)>,
 }
 
 /// Outcome of one imported file.

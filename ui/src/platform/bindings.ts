@@ -285,7 +285,11 @@ targets: Array<TargetDto>,
 /**
  * Parse warnings.
  */
-warnings: Array<WarningDto>, };
+warnings: Array<WarningDto>, 
+/**
+ * Character ranges recognised as web-page chrome (shown dimmed).
+ */
+noise: Array<[number, number]>, };
 
 export type ImportStatus = "imported" | "already_present" | "failed";
 

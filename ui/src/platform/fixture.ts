@@ -184,6 +184,7 @@ export function buildDocument(spec: PlanSpec, firstTaskId: number, firstTargetId
     tasks,
     targets,
     warnings: (spec.warnings ?? []).map((w) => ({ ...w, start: null })),
+    noise: [],
   };
 }
 

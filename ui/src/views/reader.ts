@@ -148,9 +148,11 @@ export class ReaderView implements View {
     if (this.textEl.dataset.doc === docKey(doc)) return;
     this.textEl.dataset.doc = docKey(doc);
     const spans = doc.targets.map((g) => ({ start: g.start, end: g.end, id: g.id }));
+    const noise = doc.noise;
+    const isNoise = (p: Paragraph) => noise.some(([s, e]) => s <= p.start && p.end <= e);
     const frag = document.createDocumentFragment();
     this.paraEls = this.paras.map((p) => {
-      const el = h("p", { "data-start": String(p.start) });
+      const el = h("p", { "data-start": String(p.start), class: isNoise(p) ? "noise" : undefined });
       for (const seg of segments(p.start, p.end, spans)) {
         const text = chars.slice(seg.start, seg.end);
         if (seg.id === null) el.appendChild(document.createTextNode(text));
