@@ -145,6 +145,12 @@ describe("App", () => {
     ind.dispatchEvent(new Event("change"));
     await settle();
     expect(root.querySelector("[data-testid=compare-table]")?.textContent).toContain("650家");
+    root.querySelector<HTMLButtonElement>('button[data-city="丹东市"]')!.click();
+    await settle();
+    expect(root.querySelectorAll("[data-testid=compare-table] thead th")).toHaveLength(4);
+    root.querySelector<HTMLButtonElement>('button[data-city="丹东市"]')!.click();
+    await settle();
+    expect(root.querySelectorAll("[data-testid=compare-table] thead th")).toHaveLength(3);
     expect(root.querySelector("[data-testid=chart] svg")).not.toBeNull();
     root.querySelector<HTMLButtonElement>("[data-testid=add-to-deck]")!.click();
     await settle();

@@ -134,6 +134,7 @@ export const en: Record<Key, string> = {
   "compare.heading": "Compare",
   "compare.documents": "Documents",
   "compare.indicators": "Indicators",
+  "compare.cities": "Choose by city",
   "compare.noIndicators": "The chosen documents have no comparable indicators.",
   "compare.chooseDocs": "Choose at least two documents.",
   "compare.table": "Comparison table",

@@ -132,6 +132,7 @@ export const zh = {
   "compare.heading": "比较",
   "compare.documents": "文档",
   "compare.indicators": "指标",
+  "compare.cities": "按城市选择",
   "compare.noIndicators": "所选文档没有可比较的指标。",
   "compare.chooseDocs": "请至少选择两份文档。",
   "compare.table": "比较表",

@@ -58,11 +58,32 @@ export class CompareView implements View {
     await this.refreshResults();
   }
 
+  /** Selects all documents of a city, or clears them when all are selected. */
+  private toggleCity(city: string): void {
+    const ids = this.docs.filter((d) => d.city === city).map((d) => d.id);
+    const all = ids.every((id) => this.selectedDocs.has(id));
+    for (const id of ids) {
+      if (all) this.selectedDocs.delete(id);
+      else this.selectedDocs.add(id);
+    }
+    void this.refreshIndicators().catch((err) => this.ctx.error(err));
+  }
+
   private renderPickers(): void {
+    const cities = [...new Set(this.docs.map((d) => d.city).filter((c): c is string => !!c))];
     const docList = h(
       "fieldset",
       { class: "pick-docs" },
       h("legend", null, t("compare.documents")),
+      h(
+        "div",
+        { class: "city-chips", role: "group", "aria-label": t("compare.cities") },
+        ...cities.map((c) => {
+          const ids = this.docs.filter((d) => d.city === c).map((d) => d.id);
+          const on = ids.every((id) => this.selectedDocs.has(id));
+          return h("button", { type: "button", class: "chip small", "aria-pressed": String(on), "data-city": c, onClick: () => this.toggleCity(c) }, c);
+        }),
+      ),
       ...this.docs.map((d) =>
         h(
           "label",
