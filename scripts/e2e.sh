@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the desktop app: installs what it needs on Debian 12
-# (apt packages, tauri-driver, npm packages), builds the UI and the app, then
+# (apt packages, tauri-driver, npm packages), runs the UI tests (Vitest) and
+# the shell's tests (bindings drift, backend), builds the UI and the app, then
 # drives the real binary under Xvfb through tauri-driver + WebKitWebDriver.
 #
 #   scripts/e2e.sh                 # the end-to-end test (tests/e2e/app.e2e.mjs)
@@ -29,7 +30,10 @@ command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 command -v node >/dev/null || { echo "e2e: Node.js 20+ is required" >&2; exit 1; }
 
 if [ -z "${E2E_NO_BUILD:-}" ]; then
-  (cd ui && { [ -d node_modules ] || npm ci; } && npm run build)
+  (cd ui && { [ -d node_modules ] || npm ci; } && npm test && npm run build)
+  # The shell's own tests: generated TypeScript bindings up to date, backend
+  # against a temporary database.
+  cargo test -p planlens-app
   cargo build -p planlens-app
 fi
 APP="$ROOT/target/debug/planlens-app"
