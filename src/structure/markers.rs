@@ -179,10 +179,10 @@ pub fn marker_at(chars: &[char], i: usize) -> Option<Marker> {
     let first = *chars.get(i)?;
     let (style, number, len) = if is_open_paren(first) {
         let d = run(chars, i + 1, 3, |c| arabic_digit(c).is_some());
-        let z = run(chars, i + 1, 4, is_marker_numeral);
+        let z = run(chars, i + 1, 5, is_marker_numeral);
         let (style, n) = if (1..=3).contains(&d) {
             (MarkerStyle::ArabicParen, d)
-        } else if (1..=4).contains(&z) {
+        } else if (1..=5).contains(&z) {
             (MarkerStyle::ChineseParen, z)
         } else {
             return None;
@@ -206,8 +206,8 @@ pub fn marker_at(chars: &[char], i: usize) -> Option<Marker> {
         }
         (MarkerStyle::ArabicDot, arabic_value(&chars[i..i + d])?, d + 1)
     } else if is_marker_numeral(first) {
-        let z = run(chars, i, 4, is_marker_numeral);
-        if z > 4 || *chars.get(i + z)? != '、' {
+        let z = run(chars, i, 5, is_marker_numeral);
+        if z > 5 || *chars.get(i + z)? != '、' {
             return None;
         }
         (MarkerStyle::ChineseComma, chinese_value(&chars[i..i + z])?, z + 1)
@@ -264,9 +264,9 @@ fn marker_shape_only(chars: &[char], i: usize) -> Option<MarkerStyle> {
     let first = *chars.get(i)?;
     if is_open_paren(first) {
         let d = run(chars, i + 1, 3, |c| arabic_digit(c).is_some());
-        let z = run(chars, i + 1, 4, is_marker_numeral);
+        let z = run(chars, i + 1, 5, is_marker_numeral);
         let n = d.max(z);
-        if n == 0 || n > 4 || !is_close_paren(*chars.get(i + 1 + n)?) {
+        if n == 0 || n > 5 || !is_close_paren(*chars.get(i + 1 + n)?) {
             return None;
         }
         Some(if d > 0 {
@@ -278,8 +278,8 @@ fn marker_shape_only(chars: &[char], i: usize) -> Option<MarkerStyle> {
         let d = run(chars, i, 3, |c| arabic_digit(c).is_some());
         (d <= 3 && matches!(chars.get(i + d)?, '、' | '.' | '．')).then_some(MarkerStyle::ArabicDot)
     } else if is_marker_numeral(first) {
-        let z = run(chars, i, 4, is_marker_numeral);
-        (z <= 4 && *chars.get(i + z)? == '、').then_some(MarkerStyle::ChineseComma)
+        let z = run(chars, i, 5, is_marker_numeral);
+        (z <= 5 && *chars.get(i + z)? == '、').then_some(MarkerStyle::ChineseComma)
     } else {
         None
     }

@@ -322,10 +322,7 @@ impl<'a> TreeBuilder<'a> {
             let expected = n + 1;
             if m.number == expected {
                 Verdict::Accept
-            } else if m.number > expected
-                && (boundary == Boundary::LineStart
-                    || (boundary == Boundary::Sentence && m.number == expected + 1))
-            {
+            } else if m.number > expected && boundary == Boundary::LineStart {
                 Verdict::AcceptWithGap(format!(
                     "{} follows {}: {} missing",
                     canon(m.number),
