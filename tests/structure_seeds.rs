@@ -43,7 +43,11 @@ fn render(text: &str, plan: &ParsedPlan) -> String {
     }
     let _ = writeln!(out, "-- noise");
     for &(s, e) in &plan.noise {
-        let _ = writeln!(out, "[{s},{e}) {:?}", chars[s..e].iter().collect::<String>());
+        let _ = writeln!(
+            out,
+            "[{s},{e}) {:?}",
+            chars[s..e].iter().collect::<String>()
+        );
     }
     out
 }
@@ -96,7 +100,11 @@ fn dandong_2020_tasks_under_heading() {
         .collect();
     assert_eq!(
         roles,
-        [SectionRole::Guidance, SectionRole::Tasks, SectionRole::Safeguards]
+        [
+            SectionRole::Guidance,
+            SectionRole::Tasks,
+            SectionRole::Safeguards
+        ]
     );
 }
 
@@ -124,7 +132,11 @@ fn rizhao_five_year_plan() {
             ("组织实施", SectionRole::Safeguards),
         ]
     );
-    assert_eq!(plan.noise.len(), 3, "info bar, correction widget, CMS footer");
+    assert_eq!(
+        plan.noise.len(),
+        3,
+        "info bar, correction widget, CMS footer"
+    );
 }
 
 #[test]
@@ -144,7 +156,10 @@ fn binzhou_2023_inline_markers() {
     assert_eq!(t[0], ("一/(一)", "强化党对科技工作的全面领导"));
     assert_eq!(t[4], ("二/(一)", "开展全市重点实验室体系重塑提升行动"));
     assert_eq!(t[22], ("六/(三)", "加强科学技术普及和宣传工作"));
-    assert_eq!(plan.sections[0].title, "强化顶层设计,努力构建新时代科技强市建设新局面");
+    assert_eq!(
+        plan.sections[0].title,
+        "强化顶层设计,努力构建新时代科技强市建设新局面"
+    );
     assert_eq!(gap_warnings(&plan), 0);
     // The trailing 政策解读 links are noise and outside the last section.
     let last = plan.sections.last().expect("sections");

@@ -204,13 +204,21 @@ pub fn marker_at(chars: &[char], i: usize) -> Option<Marker> {
         if arabic_digit(chars[i]) == Some(0) {
             return None;
         }
-        (MarkerStyle::ArabicDot, arabic_value(&chars[i..i + d])?, d + 1)
+        (
+            MarkerStyle::ArabicDot,
+            arabic_value(&chars[i..i + d])?,
+            d + 1,
+        )
     } else if is_marker_numeral(first) {
         let z = run(chars, i, 5, is_marker_numeral);
         if z > 5 || *chars.get(i + z)? != '、' {
             return None;
         }
-        (MarkerStyle::ChineseComma, chinese_value(&chars[i..i + z])?, z + 1)
+        (
+            MarkerStyle::ChineseComma,
+            chinese_value(&chars[i..i + z])?,
+            z + 1,
+        )
     } else {
         return None;
     };
@@ -315,10 +323,31 @@ mod tests {
     #[test]
     fn figures_are_not_markers() {
         for s in [
-            "3.55%", "2.37亿元", "1.5个百分点", "1-2家", "2021.", "2021.10", "2023年",
-            "(2021—2025年)", "（试行）", "(2023)", "(R&D)", "0.5倍", "10.5", "1、2号线",
-            "一、二、三产业", "(1)(2)", "1.", "一、", "(一)", "一是", "第1批", "两、", "(零)",
-            "1,", "(一),",
+            "3.55%",
+            "2.37亿元",
+            "1.5个百分点",
+            "1-2家",
+            "2021.",
+            "2021.10",
+            "2023年",
+            "(2021—2025年)",
+            "（试行）",
+            "(2023)",
+            "(R&D)",
+            "0.5倍",
+            "10.5",
+            "1、2号线",
+            "一、二、三产业",
+            "(1)(2)",
+            "1.",
+            "一、",
+            "(一)",
+            "一是",
+            "第1批",
+            "两、",
+            "(零)",
+            "1,",
+            "(一),",
         ] {
             assert_eq!(m(s), None, "{s}");
         }

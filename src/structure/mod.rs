@@ -236,7 +236,10 @@ impl<'a> TreeBuilder<'a> {
             let plausible = c == '('
                 || c == '（'
                 || markers::arabic_digit(c).is_some()
-                || matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
+                || matches!(
+                    c,
+                    '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                );
             if !plausible {
                 i += 1;
                 continue;
@@ -510,7 +513,9 @@ fn close_background_reviews(
             at_paragraph
                 && !noise.iter().any(|&(s, e)| s <= p && p < e)
                 && table.is_closing_paragraph(
-                    &chars[p..(p + 24).min(chars.len())].iter().collect::<String>(),
+                    &chars[p..(p + 24).min(chars.len())]
+                        .iter()
+                        .collect::<String>(),
                 )
         }) else {
             continue;

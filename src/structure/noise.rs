@@ -32,7 +32,9 @@ pub enum RulesError {
         source: regex::Error,
     },
     /// A rule's `scope` is not `line`, `match` or `rest_of_line`.
-    #[error("noise rule `{name}` has unknown scope `{scope}` (expected line, match or rest_of_line)")]
+    #[error(
+        "noise rule `{name}` has unknown scope `{scope}` (expected line, match or rest_of_line)"
+    )]
     Scope {
         /// The rule's name.
         name: String,
@@ -291,11 +293,26 @@ mod tests {
 
     #[test]
     fn widgets() {
-        assert_eq!(noise("纠错(JST)请求出现异常!"), vec!["纠错(JST)请求出现异常!"]);
-        assert_eq!(noise("扫一扫在手机打开当前页"), vec!["扫一扫在手机打开当前页"]);
-        assert_eq!(noise("【打印本页】 【关闭窗口】"), vec!["【打印本页】 【关闭窗口】"]);
-        assert_eq!(noise("正文内容。【字体：大 中 小】"), vec!["【字体：大 中 小】"]);
-        assert_eq!(noise("上一篇：关于印发某某的通知"), vec!["上一篇：关于印发某某的通知"]);
+        assert_eq!(
+            noise("纠错(JST)请求出现异常!"),
+            vec!["纠错(JST)请求出现异常!"]
+        );
+        assert_eq!(
+            noise("扫一扫在手机打开当前页"),
+            vec!["扫一扫在手机打开当前页"]
+        );
+        assert_eq!(
+            noise("【打印本页】 【关闭窗口】"),
+            vec!["【打印本页】 【关闭窗口】"]
+        );
+        assert_eq!(
+            noise("正文内容。【字体：大 中 小】"),
+            vec!["【字体：大 中 小】"]
+        );
+        assert_eq!(
+            noise("上一篇：关于印发某某的通知"),
+            vec!["上一篇：关于印发某某的通知"]
+        );
         assert_eq!(
             noise("版权所有：某市科学技术局 鲁ICP备05012345号"),
             vec!["版权所有：某市科学技术局 鲁ICP备05012345号"]

@@ -106,7 +106,9 @@ mod tests {
     use super::*;
 
     fn role(t: &str) -> Option<SectionRole> {
-        RoleTable::builtin().expect("built-in roles").role_of_title(t)
+        RoleTable::builtin()
+            .expect("built-in roles")
+            .role_of_title(t)
     }
 
     #[test]
@@ -131,7 +133,10 @@ mod tests {
     #[test]
     fn long_task_titles_name_no_role() {
         // Hard negatives: task headings mentioning role words in passing.
-        assert_eq!(role("持续健全完善科技政策和要素保障体系,为高质量发展营造良好创新环境"), None);
+        assert_eq!(
+            role("持续健全完善科技政策和要素保障体系,为高质量发展营造良好创新环境"),
+            None
+        );
         assert_eq!(role("对照全年发展目标,加快推进重点实验室体系建设"), None);
         assert_eq!(role("加快推进科技孵化载体转型升级"), None);
         assert_eq!(role("持续优化企业创新发展环境"), None);

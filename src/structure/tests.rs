@@ -46,10 +46,16 @@ fn line_headings_and_levels() {
     assert_eq!(plan.sections[6].marker, "2．");
     assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
     let tasks: Vec<&str> = plan.tasks.iter().map(|t| t.path.as_str()).collect();
-    assert_eq!(tasks, ["二/(一)/1", "二/(一)/2", "二/(二)/1/(1)", "二/(二)/1/(2)"]);
+    assert_eq!(
+        tasks,
+        ["二/(一)/1", "二/(一)/2", "二/(二)/1/(1)", "二/(二)/1/(2)"]
+    );
     assert_eq!(plan.tasks[0].title, "布局实验室");
     assert_eq!(plan.tasks[0].text, "布局实验室。新建5家。");
-    assert_eq!(slice(t, plan.tasks[0].start, plan.tasks[0].end), "1.布局实验室。新建5家。");
+    assert_eq!(
+        slice(t, plan.tasks[0].start, plan.tasks[0].end),
+        "1.布局实验室。新建5家。"
+    );
 }
 
 #[test]
@@ -58,7 +64,11 @@ fn plan_may_start_at_paren_level() {
     assert_eq!(paths(t), ["(一)", "(一)/1", "(一)/2", "(二)", "(二)/3"]);
     let plan = parse(t);
     assert_eq!(plan.sections[0].level, 1);
-    assert_eq!(plan.tasks.len(), 3, "no task heading: numbered areas are tasks");
+    assert_eq!(
+        plan.tasks.len(),
+        3,
+        "no task heading: numbered areas are tasks"
+    );
     assert!(plan.warnings.is_empty(), "continued numbering is no gap");
 }
 
@@ -103,7 +113,16 @@ fn numbering_gaps_are_warnings() {
     let plan = parse(t);
     assert_eq!(
         paths(t),
-        ["一", "一/(一)", "一/(二)", "一/(四)", "二", "二/1", "二/2", "二/4"]
+        [
+            "一",
+            "一/(一)",
+            "一/(二)",
+            "一/(四)",
+            "二",
+            "二/1",
+            "二/2",
+            "二/4"
+        ]
     );
     assert_eq!(codes(&plan), ["numbering_gap", "numbering_gap"]);
     assert!(plan.warnings[0].message.contains("(三)"));
@@ -116,7 +135,10 @@ fn heading_with_body_on_same_line() {
     let ts = titles(t);
     assert_eq!(ts[1], "布局建设高质量的创新创业共同体");
     assert_eq!(ts[2], "标题用冒号");
-    assert_eq!(ts[3], "没有句号的很长的标题文字一二三四五六七八九十一二三四五六七八九十");
+    assert_eq!(
+        ts[3],
+        "没有句号的很长的标题文字一二三四五六七八九十一二三四五六七八九十"
+    );
 }
 
 #[test]
@@ -152,7 +174,11 @@ fn roles_inherit_and_default_to_tasks() {
         ]
     );
     let tasks: Vec<&str> = plan.tasks.iter().map(|t| t.path.as_str()).collect();
-    assert_eq!(tasks, ["三/(一)", "四"], "a task area without children is one item");
+    assert_eq!(
+        tasks,
+        ["三/(一)", "四"],
+        "a task area without children is one item"
+    );
 }
 
 #[test]
@@ -187,7 +213,10 @@ fn full_width_and_spaced_markers() {
     assert_eq!(paths(t), ["一", "一/(一)", "一/(十一)"]);
     assert_eq!(titles(t)[1], "指导思想");
     let plan = parse(t);
-    assert_eq!(plan.sections[0].start, 2, "start is the marker, after indentation");
+    assert_eq!(
+        plan.sections[0].start, 2,
+        "start is the marker, after indentation"
+    );
     assert_eq!(codes(&plan), ["numbering_gap", "no_task_items"]);
 }
 
