@@ -511,7 +511,7 @@ fn close_background_reviews(
             let at_paragraph =
                 p > 0 && matches!(chars[p - 1], '\n' | '\r' | '。') && !chars[p].is_whitespace();
             at_paragraph
-                && !noise.iter().any(|&(s, e)| s <= p && p < e)
+                && !in_ranges(noise, p)
                 && table.is_closing_paragraph(
                     &chars[p..(p + 24).min(chars.len())]
                         .iter()
@@ -526,6 +526,12 @@ fn close_background_reviews(
             }
         }
     }
+}
+
+/// Whether `p` lies in one of the sorted, disjoint `ranges`.
+fn in_ranges(ranges: &[(usize, usize)], p: usize) -> bool {
+    let k = ranges.partition_point(|&(s, _)| s <= p);
+    k > 0 && p < ranges[k - 1].1
 }
 
 /// Task items: leaf sections whose role is `tasks`.

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Deserialize;
 
 /// The built-in rule file.
@@ -73,12 +73,6 @@ pub struct NoiseRule {
 #[derive(Debug, Clone)]
 pub struct NoiseRules {
     rules: Vec<NoiseRule>,
-    /// All patterns, for a one-pass pre-filter on short lines.
-    all: RegexSet,
-    /// Indices (into `rules`) of rules that apply to lines of any length.
-    inline_idx: Vec<usize>,
-    /// Patterns of `inline_idx`, for long lines.
-    inline: RegexSet,
     /// Longest `max_chars` of any `line` rule.
     longest_line_rule: usize,
 }
@@ -130,20 +124,6 @@ impl NoiseRules {
                 regex,
             });
         }
-        let set = |idx: &[usize]| {
-            RegexSet::new(idx.iter().map(|&i| rules[i].regex.as_str())).map_err(|source| {
-                RulesError::Pattern {
-                    name: "<set>".to_string(),
-                    source,
-                }
-            })
-        };
-        let all_idx: Vec<usize> = (0..rules.len()).collect();
-        let inline_idx: Vec<usize> = (0..rules.len())
-            .filter(|&i| rules[i].scope != Scope::Line)
-            .collect();
-        let all = set(&all_idx)?;
-        let inline = set(&inline_idx)?;
         let longest_line_rule = rules
             .iter()
             .filter(|r| r.scope == Scope::Line)
@@ -152,9 +132,6 @@ impl NoiseRules {
             .unwrap_or(0);
         Ok(NoiseRules {
             rules,
-            all,
-            inline_idx,
-            inline,
             longest_line_rule,
         })
     }
@@ -189,13 +166,16 @@ impl NoiseRules {
             if line.trim().is_empty() {
                 continue;
             }
-            if len <= self.longest_line_rule {
-                for i in self.all.matches(line).iter() {
+            // Each regex runs alone: single regexes get literal prefilters,
+            // which a `RegexSet` over all rules would not.
+            let short = len <= self.longest_line_rule;
+            for (i, rule) in self.rules.iter().enumerate() {
+                let applies = match rule.scope {
+                    Scope::Line => short && len <= rule.max_chars,
+                    Scope::Match | Scope::RestOfLine => true,
+                };
+                if applies && rule.regex.is_match(line) {
                     self.apply(i, line, line_start, len, &mut out);
-                }
-            } else {
-                for j in self.inline.matches(line).iter() {
-                    self.apply(self.inline_idx[j], line, line_start, len, &mut out);
                 }
             }
         }
@@ -215,7 +195,6 @@ impl NoiseRules {
         out: &mut Vec<(usize, usize)>,
     ) {
         let rule = &self.rules[i];
-        let to_char = |byte: usize| line_start + line[..byte].chars().count();
         match rule.scope {
             Scope::Line => {
                 if len <= rule.max_chars {
@@ -223,15 +202,25 @@ impl NoiseRules {
                 }
             }
             Scope::Match => {
+                // Byte → char offsets, counted incrementally (matches are in order).
+                let (mut byte, mut ch) = (0usize, line_start);
+                let mut advance = |to: usize| {
+                    ch += line[byte..to].chars().count();
+                    byte = to;
+                    ch
+                };
                 for m in rule.regex.find_iter(line) {
                     if m.start() < m.end() {
-                        out.push((to_char(m.start()), to_char(m.end())));
+                        let s = advance(m.start());
+                        let e = advance(m.end());
+                        out.push((s, e));
                     }
                 }
             }
             Scope::RestOfLine => {
                 if let Some(m) = rule.regex.find(line) {
-                    out.push((to_char(m.start()), line_start + len));
+                    let s = line_start + line[..m.start()].chars().count();
+                    out.push((s, line_start + len));
                 }
             }
         }
