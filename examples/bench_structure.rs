@@ -12,12 +12,24 @@ fn main() {
     let t = std::time::Instant::now();
     let rules = planlens::structure::noise::NoiseRules::builtin().unwrap();
     let n = rules.find(&big);
-    println!("noise {:.1} MB/s ({} ranges)", mb / t.elapsed().as_secs_f64(), n.len());
+    println!(
+        "noise {:.1} MB/s ({} ranges)",
+        mb / t.elapsed().as_secs_f64(),
+        n.len()
+    );
     let t = std::time::Instant::now();
     let c: Vec<char> = big.chars().collect();
-    println!("chars {:.1} MB/s {}", mb / t.elapsed().as_secs_f64(), c.len());
+    println!(
+        "chars {:.1} MB/s {}",
+        mb / t.elapsed().as_secs_f64(),
+        c.len()
+    );
     let t = std::time::Instant::now();
     let plan = planlens::structure::parse(&big);
     let dt = t.elapsed().as_secs_f64();
-    println!("parse {:.1} MB/s, {} sections", mb / dt, plan.sections.len());
+    println!(
+        "parse {:.1} MB/s, {} sections",
+        mb / dt,
+        plan.sections.len()
+    );
 }

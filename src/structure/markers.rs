@@ -1,4 +1,5 @@
-//! Section markers: `一、`, `(一)`/`（一）`, `1.`/`1．`/`1、`, `(1)`/`（1）`.
+//! Section markers: `一、`, `(一)`/`（一）`, `1.`/`1．`/`1、`, `(1)`/`（1）`,
+//! and the ordinal headings of long plans: `第一部分`/`第一篇`, `第一章`, `第一节`.
 //!
 //! [`marker_at`] only checks the marker's own shape and what follows it (a
 //! figure such as `3.55%` or an enumeration such as `一、二、三产业` is not a
@@ -18,15 +19,24 @@ pub enum MarkerStyle {
     ArabicDot,
     /// `(1)` or `（1）` (canonical `(1)`).
     ArabicParen,
+    /// `第一部分` or `第一篇` (canonical `第一部分`).
+    Part,
+    /// `第一章` (canonical `第一章`).
+    Chapter,
+    /// `第一节` (canonical `第一节`).
+    Subchapter,
 }
 
 impl MarkerStyle {
     /// All styles, in a fixed order (used to index per-style state).
-    pub const ALL: [MarkerStyle; 4] = [
+    pub const ALL: [MarkerStyle; 7] = [
         MarkerStyle::ChineseComma,
         MarkerStyle::ChineseParen,
         MarkerStyle::ArabicDot,
         MarkerStyle::ArabicParen,
+        MarkerStyle::Part,
+        MarkerStyle::Chapter,
+        MarkerStyle::Subchapter,
     ];
 
     /// Position of the style in [`MarkerStyle::ALL`].
@@ -36,6 +46,9 @@ impl MarkerStyle {
             MarkerStyle::ChineseParen => 1,
             MarkerStyle::ArabicDot => 2,
             MarkerStyle::ArabicParen => 3,
+            MarkerStyle::Part => 4,
+            MarkerStyle::Chapter => 5,
+            MarkerStyle::Subchapter => 6,
         }
     }
 
@@ -52,6 +65,7 @@ impl MarkerStyle {
     /// assert_eq!(MarkerStyle::ChineseParen.canonical(3), "(三)");
     /// assert_eq!(MarkerStyle::ArabicDot.canonical(6), "6");
     /// assert_eq!(MarkerStyle::ArabicParen.canonical(2), "(2)");
+    /// assert_eq!(MarkerStyle::Chapter.canonical(4), "第四章");
     /// ```
     pub fn canonical(self, n: u32) -> String {
         match self {
@@ -59,6 +73,9 @@ impl MarkerStyle {
             MarkerStyle::ChineseParen => format!("({})", chinese_number(n)),
             MarkerStyle::ArabicDot => n.to_string(),
             MarkerStyle::ArabicParen => format!("({n})"),
+            MarkerStyle::Part => format!("第{}部分", chinese_number(n)),
+            MarkerStyle::Chapter => format!("第{}章", chinese_number(n)),
+            MarkerStyle::Subchapter => format!("第{}节", chinese_number(n)),
         }
     }
 }
@@ -177,7 +194,9 @@ fn chinese_value(chars: &[char]) -> Option<u32> {
 /// ```
 pub fn marker_at(chars: &[char], i: usize) -> Option<Marker> {
     let first = *chars.get(i)?;
-    let (style, number, len) = if is_open_paren(first) {
+    let (style, number, len) = if first == '第' {
+        ordinal_heading(chars, i)?
+    } else if is_open_paren(first) {
         let d = run(chars, i + 1, 3, |c| arabic_digit(c).is_some());
         let z = run(chars, i + 1, 5, is_marker_numeral);
         let (style, n) = if (1..=3).contains(&d) {
@@ -231,6 +250,34 @@ pub fn marker_at(chars: &[char], i: usize) -> Option<Marker> {
     Some(Marker { style, number, len })
 }
 
+/// `第一章`, `第2节`, `第三部分`, `第一篇` at `i` (which holds `第`).
+fn ordinal_heading(chars: &[char], i: usize) -> Option<(MarkerStyle, u32, usize)> {
+    let d = run(chars, i + 1, 3, |c| arabic_digit(c).is_some());
+    let z = run(chars, i + 1, 5, is_marker_numeral);
+    let n = if (1..=3).contains(&d) {
+        d
+    } else if (1..=5).contains(&z) {
+        z
+    } else {
+        return None;
+    };
+    let digits = &chars[i + 1..i + 1 + n];
+    let number = if d > 0 {
+        arabic_value(digits)?
+    } else {
+        chinese_value(digits)?
+    };
+    let rest = i + 1 + n;
+    let (style, suffix) = match (chars.get(rest), chars.get(rest + 1)) {
+        (Some('章'), _) => (MarkerStyle::Chapter, 1),
+        (Some('节'), _) => (MarkerStyle::Subchapter, 1),
+        (Some('篇'), _) => (MarkerStyle::Part, 1),
+        (Some('部'), Some('分')) => (MarkerStyle::Part, 2),
+        _ => return None,
+    };
+    Some((style, number, 1 + n + suffix))
+}
+
 /// Checks what follows a marker: a heading or body, not a figure, a closing
 /// punctuation mark or another list number (`一、二、三产业`, `1、2号线`).
 fn follows_well(chars: &[char], after: usize, style: MarkerStyle) -> bool {
@@ -264,6 +311,11 @@ fn follows_well(chars: &[char], after: usize, style: MarkerStyle) -> bool {
             }
             true
         }
+        // `第一章的…`, `第一节中…`: a reference, not a heading.
+        MarkerStyle::Part | MarkerStyle::Chapter | MarkerStyle::Subchapter => !matches!(
+            next,
+            '的' | '中' | '所' | '规' | '和' | '与' | '及' | '至' | '到' | '、'
+        ),
     }
 }
 
@@ -318,6 +370,26 @@ mod tests {
         assert_eq!(m("(2)狠抓"), Some((ArabicParen, 2, 3)));
         assert_eq!(m("（13）狠抓"), Some((ArabicParen, 13, 4)));
         assert_eq!(m("1. 空格后标题"), Some((ArabicDot, 1, 2)));
+        assert_eq!(m("第一章 发展基础"), Some((Chapter, 1, 3)));
+        assert_eq!(m("第十二章　保障措施"), Some((Chapter, 12, 4)));
+        assert_eq!(m("第2节 创新平台"), Some((Subchapter, 2, 3)));
+        assert_eq!(m("第三部分 重点任务"), Some((Part, 3, 4)));
+        assert_eq!(m("第一篇 总论"), Some((Part, 1, 3)));
+    }
+
+    #[test]
+    fn ordinal_references_are_not_markers() {
+        for s in [
+            "第1批",
+            "第一章的规定",
+            "第二节中",
+            "第一、二章",
+            "第七届",
+            "第12位",
+            "第一",
+        ] {
+            assert_eq!(m(s), None, "{s}");
+        }
     }
 
     #[test]

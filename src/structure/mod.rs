@@ -6,7 +6,7 @@
 //!    `data/noise_rules.toml` is reported as character ranges. Markers inside
 //!    noise are ignored and trailing noise is left out of the last section.
 //! 2. **Markers** ([`markers`]): `一、`, `(一)`, `1.`, `(1)` in their half- and
-//!    full-width variants. A marker at the start of a line is always taken; a
+//!    full-width variants, and `第一部分`, `第一章`, `第一节` in long plans. A marker at the start of a line is always taken; a
 //!    marker inside a line (documents that lost their line breaks) only after
 //!    a sentence end (`。`, `；`, `：` …) and only when its number continues the
 //!    numbering at some level (the next sibling, `1` of a new level, or the
@@ -15,7 +15,8 @@
 //!    taken when its number is exactly the expected one.
 //! 3. **Tree**: levels follow the order in which marker styles first appear,
 //!    so a plan may start at `(一)`. Numbering gaps become `numbering_gap`
-//!    warnings, never errors.
+//!    warnings (`numbering_out_of_order` when a number goes back), never
+//!    errors.
 //! 4. **Roles** ([`roles`]): short headings are matched against the keyword
 //!    table in `data/section_roles.toml`; children inherit their ancestor's
 //!    role; without any task heading, top-level sections with no role are task
@@ -190,10 +191,10 @@ struct TreeBuilder<'a> {
     aux: Vec<Aux>,
     warnings: Vec<ParseWarning>,
     /// Rank (0 = top) of each style, by first appearance.
-    rank: [Option<u8>; 4],
+    rank: [Option<u8>; MarkerStyle::ALL.len()],
     next_rank: u8,
     /// Last number seen per style anywhere in the plan.
-    last_number: [Option<u32>; 4],
+    last_number: [Option<u32>; MarkerStyle::ALL.len()],
     /// Indices of the open sections, outermost first.
     stack: Vec<usize>,
 }
@@ -202,6 +203,8 @@ struct TreeBuilder<'a> {
 enum Verdict {
     Accept,
     AcceptWithGap(String),
+    /// Accepted, but numbered at or below the previous sibling.
+    AcceptBackward(String),
     Reject,
 }
 
@@ -213,9 +216,9 @@ impl<'a> TreeBuilder<'a> {
             sections: Vec::new(),
             aux: Vec::new(),
             warnings: Vec::new(),
-            rank: [None; 4],
+            rank: [None; MarkerStyle::ALL.len()],
             next_rank: 0,
-            last_number: [None; 4],
+            last_number: [None; MarkerStyle::ALL.len()],
             stack: Vec::new(),
         }
     }
@@ -235,6 +238,7 @@ impl<'a> TreeBuilder<'a> {
             let c = chars[i];
             let plausible = c == '('
                 || c == '（'
+                || c == '第'
                 || markers::arabic_digit(c).is_some()
                 || matches!(
                     c,
@@ -267,6 +271,12 @@ impl<'a> TreeBuilder<'a> {
                 }
                 Verdict::AcceptWithGap(msg) => {
                     self.warnings.push(warning("numbering_gap", msg, Some(i)));
+                    self.open(m, i);
+                    i = m_end;
+                }
+                Verdict::AcceptBackward(msg) => {
+                    self.warnings
+                        .push(warning("numbering_out_of_order", msg, Some(i)));
                     self.open(m, i);
                     i = m_end;
                 }
@@ -333,7 +343,7 @@ impl<'a> TreeBuilder<'a> {
                     gap_list(m.style, expected, m.number)
                 ))
             } else if m.number <= n && boundary == Boundary::LineStart {
-                Verdict::AcceptWithGap(format!(
+                Verdict::AcceptBackward(format!(
                     "{} follows {}: numbering goes back",
                     canon(m.number),
                     canon(n)

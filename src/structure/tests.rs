@@ -236,3 +236,36 @@ fn crlf_line_breaks() {
     assert_eq!(paths(t), ["一", "二", "二/1"]);
     assert_eq!(titles(t), ["总体要求", "重点任务", "建设平台"]);
 }
+
+#[test]
+fn chapters_of_long_plans() {
+    let t = "第一章 发展基础\n第一节 主要成绩\n一、平台建设\n建成10家。\n第二章 主要任务\n第一节 提升企业能力\n一、强化主体地位\n内容。\n二、培育企业梯队\n内容。\n第二节 建设平台\n内容。如第一章所述。\n第三章 保障措施\n内容。";
+    assert_eq!(
+        paths(t),
+        [
+            "第一章",
+            "第一章/第一节",
+            "第一章/第一节/一",
+            "第二章",
+            "第二章/第一节",
+            "第二章/第一节/一",
+            "第二章/第一节/二",
+            "第二章/第二节",
+            "第三章"
+        ]
+    );
+    let plan = parse(t);
+    let tasks: Vec<&str> = plan.tasks.iter().map(|t| t.path.as_str()).collect();
+    assert_eq!(
+        tasks,
+        ["第二章/第一节/一", "第二章/第一节/二", "第二章/第二节"]
+    );
+}
+
+#[test]
+fn numbering_going_back_is_a_warning() {
+    let t = "一、任务\n1.甲。\n2.乙。\n1.丙。";
+    let plan = parse(t);
+    assert_eq!(paths(t), ["一", "一/1", "一/2", "一/1"]);
+    assert_eq!(codes(&plan), ["numbering_out_of_order"]);
+}
