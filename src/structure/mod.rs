@@ -3,7 +3,8 @@
 //! [`parse`] turns a plan's decoded text into a [`ParsedPlan`]:
 //!
 //! 1. **Noise** ([`noise`]): web-page chrome found by the data-driven rules of
-//!    `data/noise_rules.toml` is reported as character ranges. Markers inside
+//!    `data/noise_rules.toml` is reported as character ranges, and so is a
+//!    table of contents (`目录` and the headings listed before the body). Markers inside
 //!    noise are ignored and trailing noise is left out of the last section.
 //! 2. **Markers** ([`markers`]): `一、`, `(一)`, `1.`, `(1)` in their half- and
 //!    full-width variants, and `第一部分`, `第一章`, `第一节` in long plans. A marker at the start of a line is always taken; a
@@ -56,13 +57,17 @@ const MAX_GLUED_HEADING: usize = 60;
 pub fn parse(text: &str) -> ParsedPlan {
     let chars: Vec<char> = text.chars().collect();
     let mut warnings = Vec::new();
-    let noise = match NoiseRules::builtin() {
+    let mut noise = match NoiseRules::builtin() {
         Ok(rules) => rules.find(text),
         Err(e) => {
             warnings.push(warning("rules_unavailable", e.to_string(), None));
             Vec::new()
         }
     };
+    if let Some(toc) = table_of_contents(&chars) {
+        noise.push(toc);
+        noise = merge_ranges(noise);
+    }
     let body_end = body_end(&chars, &noise);
     let mut builder = TreeBuilder::new(&chars, body_end);
     builder.scan(&noise);
@@ -109,6 +114,79 @@ fn warning(code: &str, message: String, start: Option<usize>) -> ParseWarning {
         message,
         start,
     }
+}
+
+/// Sorts ranges and merges overlapping ones.
+fn merge_ranges(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// Lines of `chars` as `(start, end)` offsets, line breaks excluded.
+fn lines(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos > chars.len() || (pos == chars.len() && pos > 0) {
+            return None;
+        }
+        let start = pos;
+        let mut end = start;
+        while end < chars.len() && chars[end] != '\n' {
+            end += 1;
+        }
+        pos = end + 1;
+        let trimmed = if end > start && chars[end - 1] == '\r' {
+            end - 1
+        } else {
+            end
+        };
+        Some((start, trimmed))
+    })
+}
+
+/// A heading line reduced for comparison: no spaces, dot leaders or page number.
+fn toc_key(line: &[char]) -> String {
+    let mut key: Vec<char> = line
+        .iter()
+        .copied()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '…' | '·' | '．' | '-' | '—' | '_'))
+        .collect();
+    while key.last().is_some_and(|c| c.is_ascii_digit()) {
+        key.pop();
+    }
+    key.into_iter().collect()
+}
+
+/// A table of contents (`目录` line, then the headings, up to where the first
+/// heading appears again as the body starts) as a range kept out of sections.
+fn table_of_contents(chars: &[char]) -> Option<(usize, usize)> {
+    const MAX_LINES_BEFORE: usize = 60;
+    const MAX_TOC_LINES: usize = 300;
+    let mut it = lines(chars).take(MAX_LINES_BEFORE + MAX_TOC_LINES);
+    let (toc_start, _) = it.by_ref().take(MAX_LINES_BEFORE).find(|&(s, e)| {
+        let key: String = chars[s..e].iter().filter(|c| !c.is_whitespace()).collect();
+        key == "目录"
+    })?;
+    let mut first: Option<String> = None;
+    for (s, e) in it {
+        let key = toc_key(&chars[s..e]);
+        if key.is_empty() {
+            continue;
+        }
+        match &first {
+            None => first = Some(key),
+            Some(f) if *f == key => return Some((toc_start, s)),
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// End of the plan body: the text length minus trailing noise and whitespace.

@@ -269,3 +269,25 @@ fn numbering_going_back_is_a_warning() {
     assert_eq!(paths(t), ["一", "一/1", "一/2", "一/1"]);
     assert_eq!(codes(&plan), ["numbering_out_of_order"]);
 }
+
+#[test]
+fn table_of_contents_is_kept_out() {
+    let t = "某市科技创新规划\n目  录\n第一章 发展基础…………1\n第二章 主要任务…………5\n第三章 保障措施…………9\n第一章 发展基础\n内容。\n第二章 主要任务\n一、建设平台\n内容。\n第三章 保障措施\n内容。";
+    let plan = parse(t);
+    assert_eq!(
+        paths(t),
+        ["第一章", "第二章", "第二章/一", "第三章"],
+        "TOC lines are not sections"
+    );
+    assert_eq!(plan.noise.len(), 1);
+    let (s, e) = plan.noise[0];
+    assert!(slice(t, s, e).starts_with("目  录"));
+    assert!(slice(t, s, e).ends_with("…………9\n"));
+    assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
+}
+
+#[test]
+fn a_toc_without_a_repeated_heading_is_ignored() {
+    let t = "目录\n一、总体要求\n二、重点任务\n1.建设平台。";
+    assert!(parse(t).noise.is_empty());
+}
