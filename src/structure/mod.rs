@@ -394,6 +394,15 @@ impl<'a> TreeBuilder<'a> {
         if boundary == Boundary::None && !(m.style.is_paren() && self.glued_to_heading(i)) {
             return Verdict::Reject;
         }
+        // Before the first section, an inline `1.` or `(1)` is a list in the
+        // preamble (`通知如下：1.…`), not the plan's top level: taking it would
+        // push every later `一、` below it.
+        if self.stack.is_empty()
+            && boundary != Boundary::LineStart
+            && matches!(m.style, MarkerStyle::ArabicDot | MarkerStyle::ArabicParen)
+        {
+            return Verdict::Reject;
+        }
         let Some(_) = self.rank[m.style.index()] else {
             // A style seen for the first time: a new, deeper level.
             return if m.number == 1 {

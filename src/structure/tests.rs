@@ -291,3 +291,9 @@ fn a_toc_without_a_repeated_heading_is_ignored() {
     let t = "目录\n一、总体要求\n二、重点任务\n1.建设平台。";
     assert!(parse(t).noise.is_empty());
 }
+
+#[test]
+fn inline_list_in_the_preamble_is_not_the_top_level() {
+    let t = "主要目标是:1.新增高新技术企业100家;2.研发投入强度达到3%。一、强化平台建设。(一)建设实验室。内容。二、培育企业。(一)实施倍增。内容。";
+    assert_eq!(paths(t), ["一", "一/(一)", "二", "二/(一)"]);
+}
