@@ -305,7 +305,7 @@ fn same_city(a: &str, b: &str) -> bool {
 }
 
 /// The selected documents, in column order: the selection's order when it
-/// lists documents, else by city, period start, then id.
+/// lists documents, else by period start (unknown last), city, then id.
 fn selected_docs(input: &CompareInput, sel: &Selection) -> Vec<DocRef> {
     let city_ok = |d: &DocRef| match &sel.cities {
         None => true,
@@ -331,9 +331,10 @@ fn selected_docs(input: &CompareInput, sel: &Selection) -> Vec<DocRef> {
         None => {
             let mut docs: Vec<DocRef> = input.docs.iter().filter(|d| city_ok(d)).cloned().collect();
             docs.sort_by(|a, b| {
-                a.city_label()
-                    .cmp(&b.city_label())
-                    .then_with(|| a.period.map(|p| p.start).cmp(&b.period.map(|p| p.start)))
+                let start = |d: &DocRef| d.period.map_or(i32::MAX, |p| p.start);
+                start(a)
+                    .cmp(&start(b))
+                    .then_with(|| a.city_label().cmp(&b.city_label()))
                     .then_with(|| a.id.cmp(&b.id))
             });
             docs
