@@ -244,9 +244,7 @@ pub fn headline_index(figures: &[Figure]) -> Option<usize> {
             None => Some(i),
             Some(b) => {
                 let fb = &figures[b];
-                let ord = rank(f)
-                    .cmp(&rank(fb))
-                    .then_with(|| fb.start.cmp(&f.start));
+                let ord = rank(f).cmp(&rank(fb)).then_with(|| fb.start.cmp(&f.start));
                 if ord == Ordering::Greater {
                     Some(i)
                 } else {
@@ -387,7 +385,9 @@ pub fn compare(input: &CompareInput, sel: &Selection) -> ComparisonTable {
                     })
                     .collect(),
             });
-        row.cells[c].figures.push(Figure::new(&docs[c], *target_id, t));
+        row.cells[c]
+            .figures
+            .push(Figure::new(&docs[c], *target_id, t));
     }
     let mut rows: Vec<Row> = rows.into_values().collect();
     for row in &mut rows {
@@ -576,8 +576,8 @@ fn pad(s: &str, width: usize) -> String {
     out
 }
 
-/// The text of one cell: the headline figure, its year when it differs from
-/// the document's, a `(基期)`/`(baseline)` mark, and `+n` for further figures.
+/// The text of one cell: the headline figure, `@year` when the year is not
+/// the end of the document's period, a `(基期)`/`(baseline)` mark, and `+n` for further figures.
 pub fn cell_text(cell: &Cell, zh: bool) -> String {
     let Some(h) = cell.headline() else {
         return String::new();
@@ -587,7 +587,7 @@ pub fn cell_text(cell: &Cell, zh: bool) -> String {
         s.push_str(if zh { "(基期)" } else { "(baseline)" });
     }
     if let (Some(y), Some(p)) = (h.year, h.period) {
-        if p.start != p.end || y != p.end {
+        if y != p.end {
             let _ = write!(s, "@{y}");
         }
     }

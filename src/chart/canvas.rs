@@ -103,7 +103,13 @@ impl<'a> Canvas<'a> {
         self.lang == Lang::Zh
     }
 
-    pub fn rect(&self, r: Rect, color: RGBColor, filled: bool, stroke: f64) -> Result<(), ChartError> {
+    pub fn rect(
+        &self,
+        r: Rect,
+        color: RGBColor,
+        filled: bool,
+        stroke: f64,
+    ) -> Result<(), ChartError> {
         let style = if filled {
             color.filled()
         } else {
@@ -120,11 +126,21 @@ impl<'a> Canvas<'a> {
     pub fn line(&self, pts: &[(f64, f64)], color: RGBColor, width: f64) -> Result<(), ChartError> {
         let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
         self.area
-            .draw(&PathElement::new(pts, color.stroke_width(px(width).max(1) as u32)))
+            .draw(&PathElement::new(
+                pts,
+                color.stroke_width(px(width).max(1) as u32),
+            ))
             .map_err(draw_err)
     }
 
-    pub fn circle(&self, c: (f64, f64), r: f64, color: RGBColor, filled: bool, stroke: f64) -> Result<(), ChartError> {
+    pub fn circle(
+        &self,
+        c: (f64, f64),
+        r: f64,
+        color: RGBColor,
+        filled: bool,
+        stroke: f64,
+    ) -> Result<(), ChartError> {
         let style = if filled {
             color.filled()
         } else {
@@ -138,7 +154,16 @@ impl<'a> Canvas<'a> {
     /// Draws one line of text whose top edge is at `y` (or, rotated, whose
     /// start is at `(x, y)` reading upwards).
     #[allow(clippy::too_many_arguments)]
-    pub fn text(&self, s: &str, x: f64, y: f64, em: f64, color: RGBColor, align: Align, bold: bool) -> Result<(), ChartError> {
+    pub fn text(
+        &self,
+        s: &str,
+        x: f64,
+        y: f64,
+        em: f64,
+        color: RGBColor,
+        align: Align,
+        bold: bool,
+    ) -> Result<(), ChartError> {
         if s.is_empty() {
             return Ok(());
         }
@@ -147,7 +172,11 @@ impl<'a> Canvas<'a> {
             Align::Center => HPos::Center,
             Align::Right => HPos::Right,
         };
-        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
         let ts = TextStyle::from((SVG_FAMILY, em * PLOTTERS_EM, style).into_font())
             .color(&color)
             .pos(Pos::new(h, VPos::Top));
@@ -158,7 +187,14 @@ impl<'a> Canvas<'a> {
 
     /// Draws text rotated 90° anticlockwise, its start at the bottom `(x, y)`,
     /// its vertical centre line at `x`.
-    pub fn text_up(&self, s: &str, x: f64, y: f64, em: f64, color: RGBColor) -> Result<(), ChartError> {
+    pub fn text_up(
+        &self,
+        s: &str,
+        x: f64,
+        y: f64,
+        em: f64,
+        color: RGBColor,
+    ) -> Result<(), ChartError> {
         let ts = TextStyle::from((SVG_FAMILY, em * PLOTTERS_EM, FontStyle::Normal).into_font())
             .color(&color)
             .transform(FontTransform::Rotate270)
@@ -170,7 +206,16 @@ impl<'a> Canvas<'a> {
 
     /// Draws wrapped lines from top `y`; returns the y below the last line.
     #[allow(clippy::too_many_arguments)]
-    pub fn lines(&self, lines: &[String], x: f64, y: f64, em: f64, color: RGBColor, align: Align, bold: bool) -> Result<f64, ChartError> {
+    pub fn lines(
+        &self,
+        lines: &[String],
+        x: f64,
+        y: f64,
+        em: f64,
+        color: RGBColor,
+        align: Align,
+        bold: bool,
+    ) -> Result<f64, ChartError> {
         let mut y = y;
         for l in lines {
             self.text(l, x, y, em, color, align, bold)?;
@@ -207,12 +252,25 @@ pub(crate) enum Swatch {
 /// Draws the frame: title (wrapped, at most two lines), legend (wrapped over
 /// rows), footnote (at most three lines at the bottom). Returns the free
 /// plot area between them.
-pub(crate) fn frame(c: &Canvas, title: &str, legend: &[LegendItem], notes: &[String]) -> Result<Rect, ChartError> {
+pub(crate) fn frame(
+    c: &Canvas,
+    title: &str,
+    legend: &[LegendItem],
+    notes: &[String],
+) -> Result<Rect, ChartError> {
     let s = c.sizes;
     let m = s.margin;
     let inner = c.width - 2.0 * m;
     let title_lines = wrap(title, inner, s.title, true, 2);
-    let mut y = c.lines(&title_lines, m, m * 0.7, s.title, c.pal.text, Align::Left, true)?;
+    let mut y = c.lines(
+        &title_lines,
+        m,
+        m * 0.7,
+        s.title,
+        c.pal.text,
+        Align::Left,
+        true,
+    )?;
     y += s.label * 0.3;
 
     if !legend.is_empty() {
@@ -229,18 +287,58 @@ pub(crate) fn frame(c: &Canvas, title: &str, legend: &[LegendItem], notes: &[Str
             let cy = y + em * 0.55;
             let pal = c.pal;
             match item.swatch {
-                Swatch::Bar => c.rect(Rect { x0: x, y0: cy - sw * 0.4, x1: x + sw, y1: cy + sw * 0.4 }, item.color, true, 1.0)?,
+                Swatch::Bar => c.rect(
+                    Rect {
+                        x0: x,
+                        y0: cy - sw * 0.4,
+                        x1: x + sw,
+                        y1: cy + sw * 0.4,
+                    },
+                    item.color,
+                    true,
+                    1.0,
+                )?,
                 Swatch::Hollow => {
-                    c.rect(Rect { x0: x, y0: cy - sw * 0.4, x1: x + sw, y1: cy + sw * 0.4 }, pal.background, true, 1.0)?;
-                    c.rect(Rect { x0: x, y0: cy - sw * 0.4, x1: x + sw, y1: cy + sw * 0.4 }, item.color, false, (em * 0.12).max(1.5))?
+                    c.rect(
+                        Rect {
+                            x0: x,
+                            y0: cy - sw * 0.4,
+                            x1: x + sw,
+                            y1: cy + sw * 0.4,
+                        },
+                        pal.background,
+                        true,
+                        1.0,
+                    )?;
+                    c.rect(
+                        Rect {
+                            x0: x,
+                            y0: cy - sw * 0.4,
+                            x1: x + sw,
+                            y1: cy + sw * 0.4,
+                        },
+                        item.color,
+                        false,
+                        (em * 0.12).max(1.5),
+                    )?
                 }
-                Swatch::Tick => c.line(&[(x, cy), (x + sw, cy)], item.color, (em * 0.2).max(2.0))?,
+                Swatch::Tick => {
+                    c.line(&[(x, cy), (x + sw, cy)], item.color, (em * 0.2).max(2.0))?
+                }
                 Swatch::Dot => {
                     c.line(&[(x, cy), (x + sw, cy)], item.color, (em * 0.12).max(1.5))?;
                     c.circle((x + sw / 2.0, cy), em * 0.3, item.color, true, 1.0)?
                 }
             }
-            c.text(&name, x + sw + em * 0.4, y, em, c.pal.text, Align::Left, false)?;
+            c.text(
+                &name,
+                x + sw + em * 0.4,
+                y,
+                em,
+                c.pal.text,
+                Align::Left,
+                false,
+            )?;
             x += w;
         }
         y += em * LINE + s.label * 0.4;
@@ -253,7 +351,15 @@ pub(crate) fn frame(c: &Canvas, title: &str, legend: &[LegendItem], notes: &[Str
         .collect();
     let foot_h = note_lines.len() as f64 * s.small * LINE;
     let foot_y = c.height - m * 0.6 - foot_h;
-    c.lines(&note_lines, m, foot_y, s.small, c.pal.muted, Align::Left, false)?;
+    c.lines(
+        &note_lines,
+        m,
+        foot_y,
+        s.small,
+        c.pal.muted,
+        Align::Left,
+        false,
+    )?;
 
     Ok(Rect {
         x0: m,
@@ -265,7 +371,11 @@ pub(crate) fn frame(c: &Canvas, title: &str, legend: &[LegendItem], notes: &[Str
 
 /// A "nice" axis: ticks at 1, 2, 2.5 or 5 × 10^k covering `[lo, hi]`.
 pub(crate) fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
-    let (lo, hi) = if lo.is_finite() && hi.is_finite() { (lo.min(0.0), hi.max(0.0)) } else { (0.0, 1.0) };
+    let (lo, hi) = if lo.is_finite() && hi.is_finite() {
+        (lo.min(0.0), hi.max(0.0))
+    } else {
+        (0.0, 1.0)
+    };
     let span = if hi - lo > 0.0 { hi - lo } else { 1.0 };
     let raw = span / target.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());

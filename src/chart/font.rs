@@ -188,11 +188,23 @@ mod tests {
 
     #[test]
     fn wraps_between_ideographs_and_keeps_numbers_whole() {
-        let lines = wrap("规模以上工业企业研发机构覆盖率2025年达到50%", 130.0, 20.0, false, 5);
+        let lines = wrap(
+            "规模以上工业企业研发机构覆盖率2025年达到50%",
+            130.0,
+            20.0,
+            false,
+            5,
+        );
         assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| text_width(l, 20.0, false) <= 130.5), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| text_width(l, 20.0, false) <= 130.5),
+            "{lines:?}"
+        );
         assert!(lines.iter().any(|l| l.contains("2025")), "{lines:?}");
-        assert_eq!(lines.concat(), "规模以上工业企业研发机构覆盖率2025年达到50%");
+        assert_eq!(
+            lines.concat(),
+            "规模以上工业企业研发机构覆盖率2025年达到50%"
+        );
     }
 
     #[test]
@@ -206,7 +218,13 @@ mod tests {
 
     #[test]
     fn truncates_with_ellipsis() {
-        let lines = wrap("一二三四五六七八九十一二三四五六七八九十", 100.0, 20.0, false, 2);
+        let lines = wrap(
+            "一二三四五六七八九十一二三四五六七八九十",
+            100.0,
+            20.0,
+            false,
+            2,
+        );
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'));
         assert!(text_width(&lines[1], 20.0, false) <= 100.5);

@@ -340,7 +340,14 @@ impl UnitPlan {
     fn choose(figs: &[&Figure]) -> (UnitPlan, Vec<bool>) {
         let written = figs.first().map(|f| f.unit.clone()).unwrap_or_default();
         if figs.iter().all(|f| f.unit == written) {
-            return (UnitPlan { unit: written, divisor: None, base: String::new() }, vec![true; figs.len()]);
+            return (
+                UnitPlan {
+                    unit: written,
+                    divisor: None,
+                    base: String::new(),
+                },
+                vec![true; figs.len()],
+            );
         }
         // Most common normalised base unit.
         let mut counts: Vec<(String, usize)> = Vec::new();
@@ -365,7 +372,14 @@ impl UnitPlan {
             wc.sort_by(|a, b| b.1.cmp(&a.1));
             let unit = wc.first().map(|w| w.0.clone()).unwrap_or_default();
             let keep = figs.iter().map(|f| f.unit == unit).collect();
-            return (UnitPlan { unit, divisor: None, base: String::new() }, keep);
+            return (
+                UnitPlan {
+                    unit,
+                    divisor: None,
+                    base: String::new(),
+                },
+                keep,
+            );
         };
         let keep: Vec<bool> = figs
             .iter()
@@ -388,7 +402,14 @@ impl UnitPlan {
         } else {
             (base.clone(), 1.0)
         };
-        (UnitPlan { unit, divisor: Some(divisor), base }, keep)
+        (
+            UnitPlan {
+                unit,
+                divisor: Some(divisor),
+                base,
+            },
+            keep,
+        )
     }
 
     /// Value and high end of `f` in this plan's unit.
@@ -434,7 +455,12 @@ impl BarChart {
     /// empty): one series per row, one category per document that has a
     /// figure in any of them. Each bar is the cell's headline figure; a
     /// baseline in the same cell becomes a tick across the bar.
-    pub fn from_table(table: &ComparisonTable, rows: &[usize], names: DisplayNames, lang: Lang) -> Result<BarChart, ChartError> {
+    pub fn from_table(
+        table: &ComparisonTable,
+        rows: &[usize],
+        names: DisplayNames,
+        lang: Lang,
+    ) -> Result<BarChart, ChartError> {
         let idx: Vec<usize> = if rows.is_empty() {
             (0..table.rows.len()).collect()
         } else {
@@ -445,10 +471,15 @@ impl BarChart {
         }
         let zh = lang == Lang::Zh;
         let cols: Vec<usize> = (0..table.docs.len())
-            .filter(|&c| idx.iter().any(|&r| table.rows[r].cells[c].headline().is_some()))
+            .filter(|&c| {
+                idx.iter()
+                    .any(|&r| table.rows[r].cells[c].headline().is_some())
+            })
             .collect();
         if cols.is_empty() {
-            return Err(ChartError::Empty("the selected rows have no figures".into()));
+            return Err(ChartError::Empty(
+                "the selected rows have no figures".into(),
+            ));
         }
         // All headline figures and cell baselines decide the unit together.
         let mut figs: Vec<&Figure> = Vec::new();
@@ -461,7 +492,7 @@ impl BarChart {
         }
         let (plan, _) = UnitPlan::choose(&figs);
         let mut omitted = 0;
-        let series = idx
+        let series: Vec<BarSeries> = idx
             .iter()
             .map(|&r| {
                 let row = &table.rows[r];
@@ -482,11 +513,41 @@ impl BarChart {
                     values,
                 }
             })
-            .collect::<Vec<_>>();
+            .collect();
+        // Drop documents whose figures could all not be shown in the unit.
+        let shown: Vec<bool> = (0..cols.len())
+            .map(|k| series.iter().any(|s| s.values[k].is_some()))
+            .collect();
+        let cols: Vec<usize> = cols
+            .iter()
+            .zip(&shown)
+            .filter(|(_, s)| **s)
+            .map(|(c, _)| *c)
+            .collect();
+        let series: Vec<BarSeries> = series
+            .into_iter()
+            .map(|s| BarSeries {
+                name: s.name,
+                values: s
+                    .values
+                    .into_iter()
+                    .zip(&shown)
+                    .filter(|(_, k)| **k)
+                    .map(|(v, _)| v)
+                    .collect(),
+            })
+            .collect();
+        if cols.is_empty() {
+            return Err(ChartError::Empty("no figure is in a common unit".into()));
+        }
         let title = if series.len() == 1 {
             series[0].name.clone()
         } else {
-            let ns: Vec<String> = idx.iter().map(|&r| names(&table.rows[r].indicator_id)).map(|(z, e)| if zh { z } else { e }).collect();
+            let ns: Vec<String> = idx
+                .iter()
+                .map(|&r| names(&table.rows[r].indicator_id))
+                .map(|(z, e)| if zh { z } else { e })
+                .collect();
             let mut uniq: Vec<String> = Vec::new();
             for n in ns {
                 if !uniq.contains(&n) {
@@ -515,7 +576,12 @@ fn cell_baseline(cell: &crate::compare::Cell) -> Option<&Figure> {
     if h.role != TargetRole::Target {
         return None;
     }
-    let bases: Vec<Figure> = cell.figures.iter().filter(|f| f.role == TargetRole::Baseline).cloned().collect();
+    let bases: Vec<Figure> = cell
+        .figures
+        .iter()
+        .filter(|f| f.role == TargetRole::Baseline)
+        .cloned()
+        .collect();
     let i = crate::compare::headline_index(&bases)?;
     cell.figures
         .iter()
@@ -528,10 +594,13 @@ fn bar_value(plan: &UnitPlan, h: &Figure, base: Option<&Figure>) -> Option<BarVa
     let baseline = base.and_then(|b| {
         let (bv, bh) = plan.convert(b)?;
         let label = format_value(bv, bh, b.qualifier);
-        Some((bv, match b.effective_year() {
-            Some(y) => format!("{y}: {label}"),
-            None => label,
-        }))
+        Some((
+            bv,
+            match b.effective_year() {
+                Some(y) => format!("{y}: {label}"),
+                None => label,
+            },
+        ))
     });
     Some(BarValue {
         value: hi.map_or(v, |h| (v + h) / 2.0),
@@ -545,7 +614,12 @@ impl MultiplesChart {
     /// One panel per row of `table` that has figures (all rows when `rows`
     /// is empty), each panel with its own unit and only the documents that
     /// set that indicator.
-    pub fn from_table(table: &ComparisonTable, rows: &[usize], names: DisplayNames, lang: Lang) -> Result<MultiplesChart, ChartError> {
+    pub fn from_table(
+        table: &ComparisonTable,
+        rows: &[usize],
+        names: DisplayNames,
+        lang: Lang,
+    ) -> Result<MultiplesChart, ChartError> {
         let idx: Vec<usize> = if rows.is_empty() {
             (0..table.rows.len()).collect()
         } else {
@@ -582,10 +656,18 @@ impl MultiplesChart {
         let docs: Vec<_> = used_cols.iter().map(|&c| table.docs[c].clone()).collect();
         let mut notes = vec![canvas::source_note(&docs, zh)];
         if omitted > 0 {
-            notes.push(if zh { "部分数值因单位不同未显示。".into() } else { "Some figures in other units are not shown.".into() });
+            notes.push(if zh {
+                "部分数值因单位不同未显示。".into()
+            } else {
+                "Some figures in other units are not shown.".into()
+            });
         }
         Ok(MultiplesChart {
-            title: if zh { "主要指标目标值对比".into() } else { "Key indicator targets compared".into() },
+            title: if zh {
+                "主要指标目标值对比".into()
+            } else {
+                "Key indicator targets compared".into()
+            },
             panels,
             notes,
         })
@@ -594,25 +676,41 @@ impl MultiplesChart {
 
 impl HeatmapChart {
     /// Builds the coverage heatmap: indicators × documents.
-    pub fn from_coverage(cov: &CoverageMatrix, names: DisplayNames, lang: Lang) -> Result<HeatmapChart, ChartError> {
+    pub fn from_coverage(
+        cov: &CoverageMatrix,
+        names: DisplayNames,
+        lang: Lang,
+    ) -> Result<HeatmapChart, ChartError> {
         if cov.indicators.is_empty() || cov.docs.is_empty() {
             return Err(ChartError::Empty("the coverage matrix is empty".into()));
         }
         let zh = lang == Lang::Zh;
         Ok(HeatmapChart {
-            title: if zh { "各文件量化指标覆盖情况".into() } else { "Which plans set which indicators".into() },
+            title: if zh {
+                "各文件量化指标覆盖情况".into()
+            } else {
+                "Which plans set which indicators".into()
+            },
             rows: cov
                 .indicators
                 .iter()
                 .map(|id| {
                     let (z, e) = names(id);
-                    if zh { z } else { e }
+                    if zh {
+                        z
+                    } else {
+                        e
+                    }
                 })
                 .collect(),
             cols: cov.docs.iter().map(category).collect(),
             counts: cov.counts.clone(),
             notes: vec![
-                if zh { "格中数字：该文件为该指标设定的数值个数。".into() } else { "Cell: number of figures the plan sets for the indicator.".into() },
+                if zh {
+                    "格中数字：该文件为该指标设定的数值个数。".into()
+                } else {
+                    "Cell: number of figures the plan sets for the indicator.".into()
+                },
                 canvas::source_note(&cov.docs, zh),
             ],
         })
@@ -621,11 +719,22 @@ impl HeatmapChart {
 
 impl TimelineChart {
     /// Builds a timeline: one series per kind, points at their years.
-    pub fn from_timeline(tl: &Timeline, names: DisplayNames, lang: Lang) -> Result<TimelineChart, ChartError> {
+    pub fn from_timeline(
+        tl: &Timeline,
+        names: DisplayNames,
+        lang: Lang,
+    ) -> Result<TimelineChart, ChartError> {
         let zh = lang == Lang::Zh;
-        let figs: Vec<&Figure> = tl.series.iter().flat_map(|(_, p)| p.iter().map(|p| &p.figure)).collect();
+        let figs: Vec<&Figure> = tl
+            .series
+            .iter()
+            .flat_map(|(_, p)| p.iter().map(|p| &p.figure))
+            .collect();
         if figs.is_empty() {
-            return Err(ChartError::Empty(format!("{} has no figures for {}", tl.city, tl.indicator_id)));
+            return Err(ChartError::Empty(format!(
+                "{} has no figures for {}",
+                tl.city, tl.indicator_id
+            )));
         }
         let (plan, _) = UnitPlan::choose(&figs);
         let mut omitted = 0;
@@ -633,7 +742,11 @@ impl TimelineChart {
             .series
             .iter()
             .map(|(kind, pts)| TimeSeries {
-                name: if zh { kind_name(*kind, true).to_string() } else { kind_name(*kind, false).to_string() },
+                name: if zh {
+                    kind_name(*kind, true).to_string()
+                } else {
+                    kind_name(*kind, false).to_string()
+                },
                 points: pts
                     .iter()
                     .filter_map(|p| {
@@ -656,7 +769,11 @@ impl TimelineChart {
         let mut notes = vec![canvas::source_note(&tl.docs, zh)];
         notes.extend(omitted_note(omitted, zh));
         Ok(TimelineChart {
-            title: if zh { format!("{}：{}", tl.city, z) } else { format!("{}: {}", tl.city, e) },
+            title: if zh {
+                format!("{}：{}", tl.city, z)
+            } else {
+                format!("{}: {}", tl.city, e)
+            },
             unit: plan.unit,
             series,
             notes,

@@ -52,6 +52,12 @@ pub(crate) fn to_png(svg: &str, opts: &ChartOptions) -> Result<Vec<u8>, ChartErr
         height: opts.height,
         scale,
     })?;
-    resvg::render(&tree, Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| ChartError::Png(e.to_string()))
+    resvg::render(
+        &tree,
+        Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ChartError::Png(e.to_string()))
 }

@@ -22,7 +22,11 @@ pub(crate) fn draw(c: &Canvas, tl: &TimelineChart, title: Option<&str>) -> Resul
         .collect();
     if tl.series.iter().flat_map(|s| &s.points).any(|p| p.hollow) {
         legend.push(LegendItem {
-            name: if zh { "空心：基期值（已实现）".into() } else { "Hollow: baseline (achieved)".into() },
+            name: if zh {
+                "空心：基期值（已实现）".into()
+            } else {
+                "Hollow: baseline (achieved)".into()
+            },
             color: pal.muted,
             swatch: Swatch::Hollow,
         });
@@ -30,11 +34,15 @@ pub(crate) fn draw(c: &Canvas, tl: &TimelineChart, title: Option<&str>) -> Resul
     let area = frame(c, title.unwrap_or(&tl.title), &legend, &tl.notes)?;
 
     let pts = || tl.series.iter().flat_map(|s| s.points.iter());
-    let (ymin_y, ymax_y) = pts().fold((i32::MAX, i32::MIN), |(a, b), p| (a.min(p.year), b.max(p.year)));
+    let (ymin_y, ymax_y) = pts().fold((i32::MAX, i32::MIN), |(a, b), p| {
+        (a.min(p.year), b.max(p.year))
+    });
     if ymin_y > ymax_y {
         return Err(ChartError::Empty("timeline has no points".into()));
     }
-    let (lo, hi) = pts().fold((0.0f64, 0.0f64), |(a, b), p| (a.min(p.value), b.max(p.value)));
+    let (lo, hi) = pts().fold((0.0f64, 0.0f64), |(a, b), p| {
+        (a.min(p.value), b.max(p.value))
+    });
     let ticks = nice_ticks(lo, hi, 5);
     let (vmin, vmax) = (ticks[0], *ticks.last().unwrap_or(&1.0));
 
@@ -45,9 +53,21 @@ pub(crate) fn draw(c: &Canvas, tl: &TimelineChart, title: Option<&str>) -> Resul
     } else {
         format!("Unit: {}", tl.unit)
     };
-    c.text(&unit, area.x0, area.y0, s.small, pal.muted, Align::Left, false)?;
+    c.text(
+        &unit,
+        area.x0,
+        area.y0,
+        s.small,
+        pal.muted,
+        Align::Left,
+        false,
+    )?;
     let tick_labels: Vec<String> = ticks.iter().map(|v| format_number(*v)).collect();
-    let axis_w = tick_labels.iter().map(|l| text_width(l, s.small, false)).fold(0.0, f64::max) + s.small;
+    let axis_w = tick_labels
+        .iter()
+        .map(|l| text_width(l, s.small, false))
+        .fold(0.0, f64::max)
+        + s.small;
     let plot = Rect {
         x0: area.x0 + axis_w,
         y0: area.y0 + s.small * LINE + s.value * LINE * 1.2,
@@ -65,7 +85,15 @@ pub(crate) fn draw(c: &Canvas, tl: &TimelineChart, title: Option<&str>) -> Resul
     for (v, l) in ticks.iter().zip(&tick_labels) {
         let y = y_of(*v);
         c.line(&[(plot.x0, y), (plot.x1, y)], pal.grid, 1.0)?;
-        c.text(l, plot.x0 - s.small * 0.4, y - s.small * 0.5, s.small, pal.muted, Align::Right, false)?;
+        c.text(
+            l,
+            plot.x0 - s.small * 0.4,
+            y - s.small * 0.5,
+            s.small,
+            pal.muted,
+            Align::Right,
+            false,
+        )?;
     }
     // Year ticks: every year when they fit, else every 2nd, 5th …
     let span = (ymax_y - ymin_y + 1).max(1);
@@ -76,7 +104,15 @@ pub(crate) fn draw(c: &Canvas, tl: &TimelineChart, title: Option<&str>) -> Resul
         .unwrap_or(100);
     for y in ymin_y..=ymax_y {
         if (y - ymin_y) % step == 0 {
-            c.text(&y.to_string(), x_of(y), plot.y1 + s.label * 0.4, s.label, pal.text, Align::Center, false)?;
+            c.text(
+                &y.to_string(),
+                x_of(y),
+                plot.y1 + s.label * 0.4,
+                s.label,
+                pal.text,
+                Align::Center,
+                false,
+            )?;
         }
     }
     c.line(&[(plot.x0, y_of(0.0)), (plot.x1, y_of(0.0))], pal.axis, 2.0)?;
@@ -86,7 +122,12 @@ pub(crate) fn draw(c: &Canvas, tl: &TimelineChart, title: Option<&str>) -> Resul
     let mut placed: Vec<Rect> = Vec::new();
     for (i, ser) in tl.series.iter().enumerate() {
         let color = pal.series[i % pal.series.len()];
-        let line: Vec<(f64, f64)> = ser.points.iter().filter(|p| !p.hollow).map(|p| (x_of(p.year), y_of(p.value))).collect();
+        let line: Vec<(f64, f64)> = ser
+            .points
+            .iter()
+            .filter(|p| !p.hollow)
+            .map(|p| (x_of(p.year), y_of(p.value)))
+            .collect();
         if line.len() > 1 {
             c.line(&line, color, (s.value * 0.12).max(2.0))?;
         }
@@ -100,17 +141,34 @@ pub(crate) fn draw(c: &Canvas, tl: &TimelineChart, title: Option<&str>) -> Resul
             }
             let em = s.value;
             let w = text_width(&p.label, em, false);
-            let candidates = [y - r - em * 1.25, y + r + em * 0.2, y - r - em * 2.5, y + r + em * 1.45];
+            let candidates = [
+                y - r - em * 1.25,
+                y + r + em * 0.2,
+                y - r - em * 2.5,
+                y + r + em * 1.45,
+            ];
             let mut chosen = candidates[0];
             for cy in candidates {
-                let bx = Rect { x0: x - w / 2.0, y0: cy, x1: x + w / 2.0, y1: cy + em };
-                let clash = placed.iter().any(|o| bx.x0 < o.x1 && o.x0 < bx.x1 && bx.y0 < o.y1 && o.y0 < bx.y1);
+                let bx = Rect {
+                    x0: x - w / 2.0,
+                    y0: cy,
+                    x1: x + w / 2.0,
+                    y1: cy + em,
+                };
+                let clash = placed
+                    .iter()
+                    .any(|o| bx.x0 < o.x1 && o.x0 < bx.x1 && bx.y0 < o.y1 && o.y0 < bx.y1);
                 if !clash && cy >= area.y0 + s.small * LINE && cy + em <= plot.y1 {
                     chosen = cy;
                     break;
                 }
             }
-            placed.push(Rect { x0: x - w / 2.0, y0: chosen, x1: x + w / 2.0, y1: chosen + em });
+            placed.push(Rect {
+                x0: x - w / 2.0,
+                y0: chosen,
+                x1: x + w / 2.0,
+                y1: chosen + em,
+            });
             c.text(&p.label, x, chosen, em, pal.text, Align::Center, false)?;
         }
     }
