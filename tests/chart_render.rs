@@ -699,11 +699,138 @@ fn write_readme_example_when_asked() {
     if std::env::var_os("PLANLENS_WRITE_EXAMPLE").is_none() {
         return;
     }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let (_, chart) = charts().remove(0);
     let png = render_png(&chart, &ChartOptions::hd()).unwrap();
-    std::fs::write(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/chart-example.png"),
-        png,
-    )
-    .unwrap();
+    std::fs::create_dir_all(root.join("docs")).unwrap();
+    std::fs::write(root.join("docs/chart-example.png"), png).unwrap();
+    // Larger and English variants for review, kept out of the repository.
+    let dir = root.join("target/chart-preview");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, chart) in charts() {
+        let opts = ChartOptions {
+            theme: Theme::Dark,
+            lang: Lang::En,
+            ..ChartOptions::full_hd()
+        };
+        std::fs::write(
+            dir.join(format!("{name}_full_hd_dark.png")),
+            render_png(&chart, &opts).unwrap(),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn degenerate_hand_built_data_never_panics() {
+    use planlens::chart::{
+        BarSeries, BarValue, Category, HeatmapChart as H, TimePoint, TimeSeries,
+    };
+    let long = "极长的指标名称".repeat(30);
+    let bar = BarChart {
+        title: long.clone(),
+        unit: String::new(),
+        categories: vec![
+            Category {
+                label: long.clone(),
+                sublabel: "2021–2025".into()
+            };
+            40
+        ],
+        series: vec![BarSeries {
+            name: long.clone(),
+            values: vec![
+                Some(BarValue {
+                    value: f64::NAN,
+                    label: "NaN".into(),
+                    hollow: false,
+                    baseline: Some((f64::INFINITY, "∞".into())),
+                }),
+                Some(BarValue {
+                    value: -5.0,
+                    label: "-5".into(),
+                    hollow: true,
+                    baseline: None,
+                }),
+            ],
+        }],
+        notes: vec![long.clone(); 10],
+    };
+    let empty_bar = BarChart {
+        title: String::new(),
+        unit: "家".into(),
+        categories: vec![],
+        series: vec![],
+        notes: vec![],
+    };
+    let heat = H {
+        title: long.clone(),
+        rows: vec![],
+        cols: vec![],
+        counts: vec![vec![3]],
+        notes: vec![],
+    };
+    let tl = TimelineChart {
+        title: "t".into(),
+        unit: "%".into(),
+        series: vec![TimeSeries {
+            name: "s".into(),
+            points: vec![TimePoint {
+                year: 2025,
+                value: 0.0,
+                label: "0".into(),
+                hollow: false,
+            }],
+        }],
+        notes: vec![],
+    };
+    let empty_tl = TimelineChart {
+        title: "t".into(),
+        unit: "%".into(),
+        series: vec![],
+        notes: vec![],
+    };
+    let charts = [
+        ChartData::Bar(bar),
+        ChartData::Bar(empty_bar.clone()),
+        ChartData::Multiples(MultiplesChart {
+            title: "m".into(),
+            panels: vec![empty_bar; 30],
+            notes: vec![],
+        }),
+        ChartData::Heatmap(heat),
+        ChartData::Timeline(tl),
+        ChartData::Timeline(empty_tl),
+    ];
+    for chart in &charts {
+        for (w, h) in [(1280, 720), (300, 200), (100, 100)] {
+            let opts = ChartOptions {
+                width: w,
+                height: h,
+                ..ChartOptions::hd()
+            };
+            // Either output or a typed error; never a panic.
+            if let Ok(png) = render_png(chart, &opts) {
+                assert_eq!(decode(&png).0, w);
+            }
+        }
+    }
+}
+
+#[test]
+fn png_output_is_deterministic() {
+    let (_, chart) = charts().remove(3);
+    let opts = ChartOptions {
+        width: 640,
+        height: 360,
+        ..ChartOptions::hd()
+    };
+    assert_eq!(
+        render_png(&chart, &opts).unwrap(),
+        render_png(&chart, &opts).unwrap()
+    );
+    assert_eq!(
+        render_svg(&chart, &opts).unwrap(),
+        render_svg(&chart, &opts).unwrap()
+    );
 }

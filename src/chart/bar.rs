@@ -193,12 +193,19 @@ fn draw_panel(
         .iter()
         .map(|cat| wrap(&cat.sublabel, slot * 0.96, sub_em, false, 2))
         .collect();
-    let crowded = labels
+    // Rotate when slots cannot hold two ideographs, or when more than a
+    // quarter of the labels would be cut or wrap beyond two lines; a lone
+    // long name (e.g. an autonomous prefecture) just wraps to three lines.
+    let n = labels.len().max(1);
+    let bad = labels
         .iter()
-        .any(|l| l.len() > 2 || l.iter().any(|x| x.ends_with('…') || x.chars().count() < 2))
-        || subs
-            .iter()
-            .any(|l| l.len() > 1 || l.iter().any(|x| x.ends_with('…')));
+        .filter(|l| l.len() > 2 || l.iter().any(|x| x.ends_with('…') || x.chars().count() < 2))
+        .count();
+    let bad_sub = subs
+        .iter()
+        .filter(|l| l.len() > 1 || l.iter().any(|x| x.ends_with('…')))
+        .count();
+    let crowded = slot * 0.94 < 2.2 * em || bad * 4 > n || bad_sub * 4 > n;
     let rot_em = t.small.min(slot * 0.7).max(8.0);
     let rot_max = (r.height() * 0.3).max(rot_em * 3.0);
     let rot_labels: Vec<String> = b

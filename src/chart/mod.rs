@@ -359,7 +359,7 @@ impl UnitPlan {
                 }
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|e| std::cmp::Reverse(e.1));
         let Some((base, _)) = counts.first().cloned() else {
             // Nothing normalised: keep the most common written unit.
             let mut wc: Vec<(String, usize)> = Vec::new();
@@ -369,7 +369,7 @@ impl UnitPlan {
                     None => wc.push((f.unit.clone(), 1)),
                 }
             }
-            wc.sort_by(|a, b| b.1.cmp(&a.1));
+            wc.sort_by_key(|e| std::cmp::Reverse(e.1));
             let unit = wc.first().map(|w| w.0.clone()).unwrap_or_default();
             let keep = figs.iter().map(|f| f.unit == unit).collect();
             return (
