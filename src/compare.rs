@@ -284,6 +284,18 @@ pub struct ComparisonTable {
     pub rows: Vec<Row>,
 }
 
+impl ComparisonTable {
+    /// Indices of the rows for `indicator_id` (one per kind present).
+    pub fn row_indices(&self, indicator_id: &str) -> Vec<usize> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.indicator_id == indicator_id)
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
 fn kind_order(k: TargetKind) -> u8 {
     match k {
         TargetKind::Stock => 0,

@@ -101,7 +101,9 @@ pub struct ChartOptions {
     pub height: u32,
     /// Light or dark.
     pub theme: Theme,
-    /// Label language (indicator names, axis captions, footnote).
+    /// Language of the captions the renderer adds (unit caption, legend
+    /// notes). Indicator names, titles and footnotes are chosen when the
+    /// [`ChartData`] is built (the builders take a [`Lang`] too).
     pub lang: Lang,
     /// PNG pixel density: 1 or 2 (the PNG is `width·scale × height·scale`).
     pub scale: f32,
