@@ -9,6 +9,8 @@
 //! Data flow: file → [`decode`] → [`structure`] (noise rules, sections, task
 //! items) → [`targets`] → [`store`] → compare → chart → UI.
 
+pub mod chart;
+pub mod compare;
 pub mod decode;
 pub mod export;
 pub mod ingest;
