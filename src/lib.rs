@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod metadata;
 pub mod model;
 pub mod numerals;
+pub mod present;
 pub mod seeds;
 pub mod store;
 pub mod structure;
