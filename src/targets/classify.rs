@@ -1,0 +1,169 @@
+//! Kind (stock / increment / rate), role (target / baseline) and year of a
+//! figure, following the labelling conventions of the gold set: rate units
+//! first, then explicit newness, then levels and totals, then verbs of
+//! creation or action, else a bare count of existing things (stock).
+
+use crate::model::{DocumentMeta, PlanKind, Qualifier, TargetKind, TargetRole};
+
+/// Units that make a figure a rate.
+pub(crate) fn is_rate_unit(unit: &str) -> bool {
+    matches!(unit, "%" | "‰" | "个百分点" | "百分点" | "倍" | "")
+}
+
+/// Per-capita intensities (`每万人口…拥有量`, `每万名就业人员中研发人员数`).
+pub(crate) fn is_intensity(indicator: &str) -> bool {
+    ["每万", "每千", "每百", "每十万", "人均"]
+        .iter()
+        .any(|w| indicator.contains(w))
+}
+
+/// Rule 2: newness or a recurring period made explicit.
+const EXPLICIT_NEW: &[&str] = &[
+    "新增", "净增", "新注册", "新建", "新引进", "新选派", "新备案", "新储备", "新培育", "新认定",
+    "新设立", "新组建", "新布局", "新获批", "再布局", "再建", "每年", "每季度", "每月", "每双月",
+    "每半年", "年新增",
+];
+
+/// Rule 3: levels and totals.
+const STOCK_WORDS: &[&str] = &[
+    "达到", "达", "总数", "总量", "数量", "累计", "突破", "超过", "建成", "集聚", "聚集", "余额",
+    "规模", "总值", "总投资", "完成投资", "经费支出", "研发投入", "交易额", "成交额", "登记额",
+    "营业收入", "主营业务收入", "产值", "额度", "拥有", "保有", "现有", "共有", "存量", "总额",
+];
+
+/// Stock words that can follow a money figure (`形成20亿元以上产值`).
+const STOCK_NOUNS_AFTER: &[&str] = &["产值", "收入", "规模", "总值", "交易额", "成交额", "余额"];
+
+/// Rule 4: creating, obtaining or doing something within the period.
+const ACTION_VERBS: &[&str] = &[
+    "建设", "建立", "布局", "组建", "打造", "认定", "备案", "获批", "成立", "培育", "引进", "选派",
+    "派遣", "注册", "实施", "攻克", "转化", "解决", "申请", "授权", "登记", "发放", "办理", "争取",
+    "招商引资", "培训", "举办", "开展", "签署", "签订", "推荐", "储备", "整合", "立项", "遴选",
+    "选择", "取得", "获得", "入选", "服务", "支持", "组织", "策划", "召开", "引育", "攻关", "突破性",
+    "发布", "推广", "创建", "资助", "扶持", "孵化", "新建", "加盟", "承办", "设立", "吸引", "带动",
+];
+
+/// Verbs of `after` that count as actions (`等7家高校在本市建立研究院`).
+const ACTION_AFTER: &[&str] = &["建立", "入选", "获批", "获得", "获", "落户", "签约"];
+
+/// Decides the kind of a figure. `scopes` are the texts to inspect, nearest
+/// first: the figure's own clause segment, then earlier clauses of the sentence.
+pub(crate) fn kind(
+    unit: &str,
+    indicator: &str,
+    qualifier: Qualifier,
+    scopes: &[&str],
+    after: &str,
+) -> TargetKind {
+    if is_rate_unit(unit) || is_intensity(indicator) {
+        return TargetKind::Rate;
+    }
+    if qualifier == Qualifier::AtMost {
+        // An upper limit (贷款额度300万元以内) is a threshold, a level.
+        return TargetKind::Stock;
+    }
+    let money = unit.ends_with('元');
+    for (n, scope) in scopes.iter().enumerate() {
+        let own = n == 0;
+        if EXPLICIT_NEW.iter().any(|w| scope.contains(w)) {
+            return TargetKind::Increment;
+        }
+        if STOCK_WORDS.iter().any(|w| scope.contains(w))
+            || (own && money && STOCK_NOUNS_AFTER.iter().any(|w| after.contains(w)))
+        {
+            return TargetKind::Stock;
+        }
+        if ACTION_VERBS.iter().any(|w| scope.contains(w))
+            || (own && ACTION_AFTER.iter().any(|w| after.contains(w)))
+        {
+            return TargetKind::Increment;
+        }
+    }
+    TargetKind::Stock
+}
+
+/// Verbs that act on things that already exist (`继续推动7家省级重点实验室`).
+const EXISTING_VERBS: &[&str] = &["推动", "指导", "落实与", "落实", "依托", "现有", "已有", "已建成"];
+
+/// Decides whether a figure is a baseline: inside a review section, after a
+/// verb acting on existing things, or stated as already achieved.
+pub(crate) fn role(in_background: bool, own_before: &str, sentence_before: &str) -> TargetRole {
+    if in_background {
+        return TargetRole::Baseline;
+    }
+    let own = own_before.trim_end();
+    if EXISTING_VERBS.iter().any(|w| own.ends_with(w)) {
+        return TargetRole::Baseline;
+    }
+    if ["截至", "截止", "已达", "已经达到", "已建成", "目前已"]
+        .iter()
+        .any(|w| sentence_before.contains(w))
+    {
+        return TargetRole::Baseline;
+    }
+    TargetRole::Target
+}
+
+/// Inputs to [`year`].
+pub(crate) struct YearInput<'a> {
+    pub role: TargetRole,
+    /// Year stated in the figure's own clause segment (`由2015年的`).
+    pub own_year: Option<i32>,
+    /// Year stated earlier in the sentence.
+    pub sentence_year: Option<i32>,
+    /// The own segment, to spot `由…` starting values and `每年` rules.
+    pub own_before: &'a str,
+    /// The figure is the starting value of a `由X…到Y` pair.
+    pub from_value: bool,
+}
+
+/// Decides the year a figure refers to.
+pub(crate) fn year(meta: &DocumentMeta, y: &YearInput<'_>) -> Option<i32> {
+    let period = meta.period;
+    match y.role {
+        TargetRole::Target => match (meta.kind, period) {
+            (PlanKind::AnnualWorkPlan, Some(p)) => Some(p.start),
+            (_, Some(p)) => Some(p.end),
+            (_, None) => y.own_year.or(y.sentence_year),
+        },
+        TargetRole::Baseline => {
+            if let Some(v) = y.own_year {
+                return Some(v);
+            }
+            let Some(p) = period else {
+                return y.sentence_year;
+            };
+            if meta.kind == PlanKind::AnnualWorkPlan {
+                return Some(y.sentence_year.unwrap_or(p.start));
+            }
+            if y.from_value {
+                let span = p.end - p.start + 1;
+                return Some(p.start - span - 1);
+            }
+            if let Some(v) = y.sentence_year {
+                return Some(v);
+            }
+            if y.own_before.contains("每年") {
+                return None;
+            }
+            Some(p.start - 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_in_rule_order() {
+        let k = |unit, scopes: &[&str]| kind(unit, "", Qualifier::Exact, scopes, "");
+        assert_eq!(k("%", &["新增"]), TargetKind::Rate);
+        assert_eq!(k("万元", &["每年财政资金支持规模达到"]), TargetKind::Increment);
+        assert_eq!(k("家", &["总量突破"]), TargetKind::Stock);
+        assert_eq!(k("家", &["认定"]), TargetKind::Increment);
+        assert_eq!(k("家", &["累计建设院士工作站"]), TargetKind::Stock);
+        assert_eq!(k("家", &["市级以上科技创新平台"]), TargetKind::Stock);
+        assert_eq!(k("项", &["其中发明专利", "共申请专利195项,"]), TargetKind::Increment);
+    }
+}

@@ -1,0 +1,182 @@
+//! The indicator phrase of a figure: the noun phrase it measures, read from
+//! the clause before it (`新增高新技术企业100家` → `高新技术企业`) or, when a
+//! verb directly precedes the figure, from the phrase after it
+//! (`引进1000名以上海外专业人才` → `海外专业人才`).
+
+/// Verbs of plan sentences; the indicator starts after the last one.
+pub(crate) const VERBS: &[&str] = &[
+    "新增", "净增", "新建", "新注册", "新引进", "新选派", "新备案", "新储备", "新培育", "再布局",
+    "布局", "建设", "建立", "建成", "建起", "组建", "打造", "认定", "备案", "获批", "成立", "培育",
+    "引进", "选派", "派遣", "注册", "实施", "攻克", "转化", "解决", "申请", "授权", "登记", "发放",
+    "办理", "争取", "培训", "举办", "开展", "签署", "签订", "推荐", "储备", "整合", "支持", "指导",
+    "推动", "落实", "遴选", "选择", "形成", "集聚", "聚集", "引育", "加盟", "服务", "组织", "策划",
+    "召开", "入选", "获得", "取得", "完成", "带动", "吸引", "扶持", "资助", "立项", "承担", "发布",
+    "推广", "创建", "促成", "对接", "评选", "设立", "新设", "突破性",
+];
+
+/// Link words between an indicator and its figure, dropped from the end.
+const TRAILING: &[&str] = &[
+    "达到了", "达到", "已达", "达", "突破", "超过", "不低于", "不少于", "不超过", "至少", "超",
+    "约", "为", "是", "提高到", "提高", "增长到", "增长", "增加到", "增加", "提升到", "提升",
+    "增至", "降至", "降低", "下降", "实现", "力争", "确保", "保持在", "稳定在", "控制在", "由",
+    "从", "共", "累计", "仅有", "仅", "有", "总计", "合计", "各", "等", "年均", "在", "到", "与",
+    "和", "的", "年内", "全年", "本年度", "左右", "近", "逾", "高于", "计", "均", "分别",
+];
+
+/// Words dropped from the start of an indicator.
+const LEADING: &[&str] = &[
+    "其中", "全市", "全县", "全区", "全省", "我市", "全年", "年内", "本年度", "力争", "确保", "争取",
+    "同时", "并", "共", "累计", "此外", "另外", "重点", "积极", "实现", "完成", "推动",
+];
+
+fn strip_suffix_any<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
+    words
+        .iter()
+        .filter(|w| s.ends_with(*w))
+        .max_by_key(|w| w.len())
+        .map(|w| &s[..s.len() - w.len()])
+}
+
+fn strip_prefix_any<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
+    words
+        .iter()
+        .filter(|w| s.starts_with(*w))
+        .max_by_key(|w| w.len())
+        .map(|w| &s[w.len()..])
+}
+
+/// Drops time references such as `2019年度`, `2015年底`, `“十二五”末` from the end.
+fn strip_time_suffix(s: &str) -> Option<&str> {
+    let mut t = s;
+    for w in ["年度", "年底", "年末", "年"] {
+        if let Some(r) = t.strip_suffix(w) {
+            let digits = r.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 4 {
+                let mut r = &r[..r.len() - 4];
+                // A year range such as 2015—2019.
+                for sep in ['—', '-', '–', '至', '~'] {
+                    if let Some(r2) = r.strip_suffix(sep) {
+                        let d2 = r2.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+                        if d2 == 4 {
+                            r = &r2[..r2.len() - 4];
+                        }
+                    }
+                }
+                return Some(r);
+            }
+        }
+    }
+    for w in ["末", "底", "初", "期间", "以来", "时期"] {
+        if let Some(r) = t.strip_suffix(w) {
+            if r.ends_with('”') || r.ends_with('"') {
+                t = r;
+                let open = t.rfind(['“', '"']).filter(|&p| p + 1 < t.len() || p == 0);
+                if let Some(p) = open {
+                    let inner = &t[p..];
+                    if inner.contains('五') || inner.chars().any(|c| c.is_ascii_digit()) {
+                        return Some(&t[..p]);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Trims link words, time references and fillers from both ends of a phrase.
+pub(crate) fn trim(s: &str) -> String {
+    let mut t = s.trim();
+    loop {
+        let before = t.len();
+        if let Some(r) = strip_suffix_any(t, TRAILING) {
+            t = r;
+        }
+        if let Some(r) = strip_time_suffix(t) {
+            t = r;
+        }
+        t = t.trim_end_matches([' ', '\u{3000}']);
+        if t.len() == before {
+            break;
+        }
+    }
+    loop {
+        let before = t.len();
+        if let Some(r) = strip_prefix_any(t, LEADING) {
+            t = r;
+        }
+        t = t.trim_start_matches([' ', '\u{3000}', '(', ')']);
+        if t.len() == before {
+            break;
+        }
+    }
+    t.to_string()
+}
+
+/// Byte offset just past the last verb in `s`, if any.
+pub(crate) fn after_last_verb(s: &str) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for v in VERBS {
+        if let Some(p) = s.rfind(v) {
+            let end = p + v.len();
+            if best.is_none_or(|b| end > b) {
+                best = Some(end);
+            }
+        }
+    }
+    best
+}
+
+/// Cuts a phrase after the figure at the first verb or 的-less predicate so
+/// that `科技型中小企业联合重点高校` keeps its head noun phrase whole.
+fn clean_after(s: &str) -> String {
+    let t = s
+        .trim_start_matches(['的', '、', ' '])
+        .trim_end_matches(['”', ')']);
+    t.to_string()
+}
+
+/// Chooses the indicator from the text before the figure (`before`, the
+/// figure's own clause segment) and the phrase after it (`after`).
+/// Returns `None` when neither gives one, so that the caller can inherit one.
+pub(crate) fn choose(before: &str, after: &str, rate: bool) -> Option<String> {
+    let trimmed = trim(before);
+    let core = match after_last_verb(&trimmed) {
+        Some(p) => trim(&trimmed[p..]),
+        None => trimmed.clone(),
+    };
+    let after = clean_after(after);
+    let after_ok = !rate && !after.is_empty() && !after.starts_with(['以', '左', '，', ',']);
+    if !core.is_empty() {
+        return Some(core);
+    }
+    if after_ok {
+        return Some(after);
+    }
+    if !trimmed.is_empty() {
+        return Some(trimmed);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn before_phrases() {
+        assert_eq!(choose("新增高新技术企业", "", false).unwrap(), "高新技术企业");
+        assert_eq!(choose("科技型中小企业达到", "", false).unwrap(), "科技型中小企业");
+        assert_eq!(
+            choose("研发经费占GDP比重由2015年度的", "", true).unwrap(),
+            "研发经费占GDP比重"
+        );
+        assert_eq!(choose("是“十二五”末的", "", true), None);
+        assert_eq!(choose("完成招商引资", "", false).unwrap(), "招商引资");
+    }
+
+    #[test]
+    fn after_phrases() {
+        assert_eq!(choose("引进", "海外专业人才", false).unwrap(), "海外专业人才");
+        assert_eq!(choose("力争", "企业在科创板上市", false).unwrap(), "企业在科创板上市");
+    }
+}
