@@ -48,7 +48,10 @@ pub(crate) fn segment_start(chars: &[char], figs: &[Figure], idx: usize) -> usiz
             let has_fig = figs[..idx]
                 .iter()
                 .any(|g| g.num_start >= m && g.num_start < k);
-            if has_fig || m == k - 1 {
+            // A piece that starts right after the previous figure is that
+            // figure's own phrase (`5家省级中心、50家市级中心`).
+            let after_prev = idx > 0 && m == floor && floor == prev_end;
+            if has_fig || after_prev || m == k - 1 {
                 return k;
             }
             k -= 1;
@@ -74,7 +77,12 @@ pub(crate) fn after_phrase(chars: &[char], end: usize) -> String {
             k = m;
         }
     }
-    chars[end..k].iter().collect()
+    // Stop where the next figure begins (`星创天地和34家农科驿站`).
+    if let Some(d) = chars[end..k].iter().position(|&c| super::number::is_digit(c)) {
+        k = end + d;
+    }
+    let s: String = chars[end..k].iter().collect();
+    s.trim_end_matches(['和', '与', '及', '、', '或']).to_string()
 }
 
 /// The last year stated as `YYYY年` in `[from, to)`, if any.

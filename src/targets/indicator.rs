@@ -11,7 +11,7 @@ pub(crate) const VERBS: &[&str] = &[
     "办理", "争取", "培训", "举办", "开展", "签署", "签订", "推荐", "储备", "整合", "支持", "指导",
     "推动", "落实", "遴选", "选择", "形成", "集聚", "聚集", "引育", "加盟", "服务", "组织", "策划",
     "召开", "入选", "获得", "取得", "完成", "带动", "吸引", "扶持", "资助", "立项", "承担", "发布",
-    "推广", "创建", "促成", "对接", "评选", "设立", "新设", "突破性",
+    "推广", "创建", "促成", "对接", "评选", "设立", "新设",
 ];
 
 /// Link words between an indicator and its figure, dropped from the end.
@@ -25,7 +25,7 @@ const TRAILING: &[&str] = &[
 
 /// Words dropped from the start of an indicator.
 const LEADING: &[&str] = &[
-    "其中", "全市", "全县", "全区", "全省", "我市", "全年", "年内", "本年度", "力争", "确保", "争取",
+    "其中", "每年", "全市", "全县", "全区", "全省", "我市", "全年", "年内", "本年度", "力争", "确保", "争取",
     "同时", "并", "共", "累计", "此外", "另外", "重点", "积极", "实现", "完成", "推动",
 ];
 
@@ -83,11 +83,72 @@ fn strip_time_suffix(s: &str) -> Option<&str> {
     None
 }
 
+/// Drops a leading time reference such as `到2025年`, `2015—2019年度`,
+/// `“十三五”期间`, `每年`.
+fn strip_time_prefix(s: &str) -> Option<&str> {
+    let mut t = s;
+    for w in ["截至", "截止", "到", "至", "在"] {
+        if let Some(r) = t.strip_prefix(w) {
+            if r.starts_with(|c: char| c.is_ascii_digit()) || r.starts_with(['“', '"']) {
+                t = r;
+                break;
+            }
+        }
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 4 {
+        let mut r = &t[4..];
+        if let Some(r2) = r.strip_prefix(['—', '-', '–', '至', '~']) {
+            if r2.chars().take_while(|c| c.is_ascii_digit()).count() == 4 {
+                r = &r2[4..];
+            }
+        }
+        if let Some(r) = r.strip_prefix('年') {
+            let r = ["年度", "度", "底", "末", "以来", "全年", "上半年"]
+                .iter()
+                .find_map(|w| r.strip_prefix(*w))
+                .unwrap_or(r);
+            return Some(r.trim_start_matches([',', '，', ' ']));
+        }
+        return None;
+    }
+    if let Some(r) = t.strip_prefix(['“', '"']) {
+        if let Some(close) = r.find(['”', '"']) {
+            let inner = &r[..close];
+            if inner.starts_with('十') && inner.ends_with('五') && inner.chars().count() <= 4 {
+                let qlen = r[close..].chars().next().map_or(1, char::len_utf8);
+                let rest = &r[close + qlen..];
+                let rest = ["期间", "以来", "末", "初", "时期"]
+                    .iter()
+                    .find_map(|w| rest.strip_prefix(*w))
+                    .unwrap_or(rest);
+                return Some(rest.trim_start_matches([',', '，', ' ']));
+            }
+        }
+    }
+    for w in ["每年", "每季度", "每月", "每双月", "全年", "年内"] {
+        if let Some(r) = t.strip_prefix(w) {
+            return Some(r);
+        }
+    }
+    if t.len() != s.len() {
+        return Some(t);
+    }
+    None
+}
+
 /// Trims link words, time references and fillers from both ends of a phrase.
 pub(crate) fn trim(s: &str) -> String {
     let mut t = s.trim();
     loop {
         let before = t.len();
+        // Keep growth rates whole: 研发经费支出年均增长.
+        if ["年均增长", "年均增速", "增长率"]
+            .iter()
+            .any(|w| t.ends_with(w) && t.len() > w.len())
+        {
+            break;
+        }
         if let Some(r) = strip_suffix_any(t, TRAILING) {
             t = r;
         }
@@ -102,6 +163,9 @@ pub(crate) fn trim(s: &str) -> String {
     loop {
         let before = t.len();
         if let Some(r) = strip_prefix_any(t, LEADING) {
+            t = r;
+        }
+        if let Some(r) = strip_time_prefix(t) {
             t = r;
         }
         t = t.trim_start_matches([' ', '\u{3000}', '(', ')']);
@@ -135,6 +199,23 @@ fn clean_after(s: &str) -> String {
     t.to_string()
 }
 
+/// Whether a phrase after a figure starts a noun phrase (not a verb, link
+/// word, qualifier or another figure).
+pub(crate) fn is_noun_start(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !(first.is_alphabetic() || first == '“' || first == '"') || first.is_ascii_digit() {
+        return false;
+    }
+    if VERBS.iter().chain(TRAILING).any(|w| s.starts_with(w))
+        || ["以", "左", "上下", "增", "提", "下降", "降"].iter().any(|w| s.starts_with(w))
+    {
+        return false;
+    }
+    !s.chars().take(6).any(|c| c.is_ascii_digit())
+}
+
 /// Chooses the indicator from the text before the figure (`before`, the
 /// figure's own clause segment) and the phrase after it (`after`).
 /// Returns `None` when neither gives one, so that the caller can inherit one.
@@ -145,11 +226,23 @@ pub(crate) fn choose(before: &str, after: &str, rate: bool) -> Option<String> {
         None => trimmed.clone(),
     };
     let after = clean_after(after);
-    let after_ok = !rate && !after.is_empty() && !after.starts_with(['以', '左', '，', ',']);
+    let after_ok = !rate && is_noun_start(&after);
+    let raw = before.trim_end();
+    if after_ok && ["等", "和", "及", "与", "的", "或"].iter().any(|w| raw.ends_with(w)) {
+        return Some(after);
+    }
     if !core.is_empty() {
         return Some(core);
     }
     if after_ok {
+        return Some(after);
+    }
+    // A noun phrase that starts with a verb (`实施100个引进国外智力项目`).
+    let after_loose = !rate
+        && !after.is_empty()
+        && !["以", "左", "上下"].iter().any(|w| after.starts_with(w))
+        && !TRAILING.iter().any(|w| after.starts_with(w));
+    if after_loose {
         return Some(after);
     }
     if !trimmed.is_empty() {

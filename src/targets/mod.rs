@@ -86,11 +86,23 @@ pub fn extract(text: &str, plan: &ParsedPlan, meta: &DocumentMeta, catalog: &Cat
         if !lead_in.is_empty() {
             scopes.push(lead_in);
         }
+        // Earlier clauses count only for elliptical clauses: `其中发明专利128项`
+        // after `共申请专利195项`, or `贷款金额…` after `办理…贷款37笔`.
+        let mut earlier: Vec<String> = Vec::new();
         let mut k = clause0.min(seg_start);
         while k > sent_start {
             let s = clause_start(&chars, k - 1, sent_start);
-            scopes.push(chars[s..k].iter().collect());
+            earlier.push(chars[s..k].iter().collect());
             k = s;
+        }
+        let head: String = indicator.chars().take(2).collect();
+        let elliptical = before.trim_start().starts_with("其中")
+            || indicator.ends_with('级')
+            || indicator.ends_with("级以上")
+            || indicator::trim(&before).is_empty()
+            || (head.chars().count() == 2 && earlier.first().is_some_and(|c| c.contains(&head)));
+        if elliptical {
+            scopes.extend(earlier);
         }
         let scope_refs: Vec<&str> = scopes.iter().map(String::as_str).collect();
         let kind = classify::kind(&f.unit, &indicator, f.qualifier, &scope_refs, &after);
@@ -163,9 +175,6 @@ fn previous_clause_phrase(chars: &[char], sent_start: usize, seg_start: usize) -
     }
     let prev = clause_start(chars, here - 1, sent_start);
     let text: String = chars[prev..here - 1].iter().collect();
-    if text.chars().any(number::is_digit) {
-        return None;
-    }
     // Cut at the predicate: 入库企业数量实现倍增 → 入库企业数量.
     let mut head = text.as_str();
     for w in ["实现", "力争", "确保", "保持", "达到", "突破"] {

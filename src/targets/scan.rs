@@ -100,13 +100,24 @@ pub(crate) fn leading_qualifier(chars: &[char], start: usize) -> Option<Qualifie
     None
 }
 
+/// `至少建立1家`: 至少 separated from the number by a verb of up to two characters.
+fn verb_after_at_least(chars: &[char], start: usize) -> Option<Qualifier> {
+    (1..=2)
+        .filter(|&k| start >= k)
+        .find(|&k| {
+            ends_with_at(chars, start - k, "至少")
+                && chars[start - k..start].iter().all(|c| c.is_alphabetic() && !c.is_ascii())
+        })
+        .map(|_| Qualifier::AtLeast)
+}
+
 /// Whether the number at `start` is an ordinal, ranking, reference or part of
 /// a code or slogan, judging from what precedes it.
 fn bad_prefix(chars: &[char], start: usize) -> bool {
     let prev = if start > 0 { Some(chars[start - 1]) } else { None };
     match prev {
         Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '+' || c == '/' => return true,
-        Some('第' | '前' | '”' | '"' | '#' | '号' | '〕' | ']') => return true,
+        Some('第' | '前' | '#' | '号' | '〕' | ']') => return true,
         _ => {}
     }
     // 全省第1, 排名前10, 第2位 are rankings even with a space before the number.
@@ -206,8 +217,16 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
         j += 1;
     }
     let (unit, unit_end) = match_unit(chars, j)?;
-    if bad_suffix(chars, unit_end) {
+    if matches!(chars.get(unit_end), Some('+' | '强')) {
         return None;
+    }
+    // After a closing quote, a count followed by a noun counts the parts of a
+    // slogan or programme (`“科创中心”4项重点任务`), not a target.
+    if i > 0 && matches!(chars[i - 1], '”' | '"') {
+        let next = chars.get(unit_end).copied();
+        if next.is_some_and(|c| c.is_alphabetic() && !"以左上余多".contains(c)) {
+            return None;
+        }
     }
     let mut end = unit_end;
     if let Some((q, e)) = trailing_qualifier(chars, unit_end) {
@@ -216,7 +235,9 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
         }
         end = e;
     } else if qualifier == Qualifier::Exact && value_high.is_none() {
-        qualifier = leading_qualifier(chars, i).unwrap_or_default();
+        qualifier = leading_qualifier(chars, i)
+            .or_else(|| verb_after_at_least(chars, i))
+            .unwrap_or_default();
     }
     Some(Figure {
         num_start: i,
