@@ -44,7 +44,9 @@ const ACTION_VERBS: &[&str] = &[
 ];
 
 /// Verbs of `after` that count as actions (`等7家高校在本市建立研究院`).
-const ACTION_AFTER: &[&str] = &["建立", "入选", "获批", "获得", "获", "落户", "签约", "开展"];
+const ACTION_AFTER: &[&str] = &[
+    "建立", "入选", "入围", "获批", "获得", "获", "落户", "签约", "开展", "上市", "进入", "纳入", "签订", "签署", "共建",
+];
 
 /// Decides the kind of a figure. `scopes` are the texts to inspect, nearest
 /// first: the figure's own clause segment, then earlier clauses of the sentence.
@@ -85,14 +87,19 @@ pub(crate) fn kind(
 /// Verbs that act on things that already exist (`继续推动7家省级重点实验室`).
 const EXISTING_VERBS: &[&str] = &["推动", "指导", "落实与", "落实", "依托", "现有", "已有", "已建成"];
 
+/// Whether the figure is the object of a verb acting on existing things.
+pub(crate) fn acts_on_existing(own_before: &str) -> bool {
+    let own = own_before.trim_end();
+    EXISTING_VERBS.iter().any(|w| own.ends_with(w))
+}
+
 /// Decides whether a figure is a baseline: inside a review section, after a
 /// verb acting on existing things, or stated as already achieved.
 pub(crate) fn role(in_background: bool, own_before: &str, sentence_before: &str) -> TargetRole {
     if in_background {
         return TargetRole::Baseline;
     }
-    let own = own_before.trim_end();
-    if EXISTING_VERBS.iter().any(|w| own.ends_with(w)) {
+    if acts_on_existing(own_before) {
         return TargetRole::Baseline;
     }
     if ["截至", "截止", "已达", "已经达到", "已建成", "目前已"]

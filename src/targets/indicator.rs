@@ -14,13 +14,18 @@ pub(crate) const VERBS: &[&str] = &[
     "推广", "创建", "促成", "对接", "评选", "设立", "新设",
 ];
 
+/// Suffixes that turn a verb into a noun (`登记额`, `申请量`, `孵化面积`).
+const NOMINAL_SUFFIXES: &[&str] = &[
+    "额", "量", "率", "数", "费", "者", "面积", "规模", "金额", "总额", "周期", "效率", "能力",
+];
+
 /// Link words between an indicator and its figure, dropped from the end.
 const TRAILING: &[&str] = &[
     "达到了", "达到", "已达", "达", "突破", "超过", "不低于", "不少于", "不超过", "至少", "超",
     "约", "为", "是", "提高到", "提高", "增长到", "增长", "增加到", "增加", "提升到", "提升",
     "增至", "降至", "降低", "下降", "实现", "力争", "确保", "保持在", "稳定在", "控制在", "由",
     "从", "共", "累计", "仅有", "仅", "有", "总计", "合计", "各", "等", "年均", "在", "到", "与",
-    "和", "的", "年内", "全年", "本年度", "左右", "近", "逾", "高于", "计", "均", "分别",
+    "和", "的", "年内", "全年", "新增", "净增", "本年度", "左右", "近", "逾", "高于", "计", "均", "分别",
 ];
 
 /// Words dropped from the start of an indicator.
@@ -180,11 +185,17 @@ pub(crate) fn trim(s: &str) -> String {
 pub(crate) fn after_last_verb(s: &str) -> Option<usize> {
     let mut best: Option<usize> = None;
     for v in VERBS {
-        if let Some(p) = s.rfind(v) {
+        for (p, _) in s.rmatch_indices(v) {
             let end = p + v.len();
+            // A verb inside a compound noun: 登记额, 申请量, 孵化面积, 转化率.
+            let rest = &s[end..];
+            if NOMINAL_SUFFIXES.iter().any(|n| rest.starts_with(n)) {
+                continue;
+            }
             if best.is_none_or(|b| end > b) {
                 best = Some(end);
             }
+            break;
         }
     }
     best

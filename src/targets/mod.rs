@@ -34,7 +34,7 @@ mod scan;
 pub use catalog::{Catalog, CatalogError, Indicator};
 pub use normalize::{normalize, UnitFamily};
 
-use crate::model::{DocumentMeta, ParsedPlan, Target};
+use crate::model::{DocumentMeta, ParsedPlan, Target, TargetKind};
 use context::{after_phrase, is_clause_end, is_sentence_end, last_year, sentence_start};
 
 /// Shortest and longest quote, in characters.
@@ -78,6 +78,15 @@ pub fn extract(text: &str, plan: &ParsedPlan, meta: &DocumentMeta, catalog: &Cat
                 .unwrap_or_default(),
         };
 
+        // A bare generic noun (`总数达到520家`) belongs to the subject named
+        // by the previous figure of the sentence.
+        let indicator = match &inherited {
+            Some(prev) if is_generic_noun(&indicator) && !prev.ends_with(indicator.as_str()) => {
+                format!("{prev}{indicator}")
+            }
+            _ => indicator,
+        };
+
         // Scopes for the kind rules: own segment (+ its lead-in within the
         // clause), then earlier clauses of the sentence, nearest first.
         let clause0 = clause_start(&chars, seg_start.max(sent_start), sent_start);
@@ -105,7 +114,11 @@ pub fn extract(text: &str, plan: &ParsedPlan, meta: &DocumentMeta, catalog: &Cat
             scopes.extend(earlier);
         }
         let scope_refs: Vec<&str> = scopes.iter().map(String::as_str).collect();
-        let kind = classify::kind(&f.unit, &indicator, f.qualifier, &scope_refs, &after);
+        let mut kind = classify::kind(&f.unit, &indicator, f.qualifier, &scope_refs, &after);
+        if kind != TargetKind::Rate && classify::acts_on_existing(&before) {
+            // 继续推动7家重点实验室…建设: existing things, counted as a level.
+            kind = TargetKind::Stock;
+        }
 
         let in_bg = background.iter().any(|&(s, e)| f.num_start >= s && f.num_start < e);
         let sentence_before: String = chars[sent_start..f.num_start].iter().collect();
@@ -155,6 +168,14 @@ pub fn extract(text: &str, plan: &ParsedPlan, meta: &DocumentMeta, catalog: &Cat
         });
     }
     out
+}
+
+/// Nouns that name a measure but not what is measured.
+fn is_generic_noun(s: &str) -> bool {
+    matches!(
+        s,
+        "总数" | "总量" | "数量" | "规模" | "比重" | "占比" | "总额" | "余额" | "总值" | "金额" | "比例"
+    )
 }
 
 /// Start of the clause holding offset `i`, not before `floor`.

@@ -85,6 +85,9 @@ pub(crate) fn leading_qualifier(chars: &[char], start: usize) -> Option<Qualifie
         ("突破", Qualifier::AtLeast),
         ("超过", Qualifier::AtLeast),
         ("至少", Qualifier::AtLeast),
+        ("最低", Qualifier::AtLeast),
+        ("最高", Qualifier::AtMost),
+        ("最多", Qualifier::AtMost),
         ("高于", Qualifier::AtLeast),
         ("多于", Qualifier::AtLeast),
         ("超", Qualifier::AtLeast),
@@ -217,7 +220,8 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
         j += 1;
     }
     let (unit, unit_end) = match_unit(chars, j)?;
-    if matches!(chars.get(unit_end), Some('+' | '强')) {
+    // 50强 is a ranking, 1+N a formula, 百亿元级 a size class.
+    if matches!(chars.get(unit_end), Some('+' | '强' | '级')) {
         return None;
     }
     // After a closing quote, a count followed by a noun counts the parts of a
@@ -260,9 +264,48 @@ fn match_unit_after(chars: &[char], j: usize) -> Option<(String, usize)> {
     match_unit(chars, j)
 }
 
+/// `三分之二以上` (a fraction, unit `""`) and `百分之五十` (50 %).
+fn chinese_fraction(chars: &[char], i: usize) -> Option<Figure> {
+    let mut j = i;
+    while j < chars.len() && j - i < 4 && crate::numerals::is_numeral_char(chars[j]) {
+        j += 1;
+    }
+    if !starts_with_at(chars, j, "分之") {
+        return None;
+    }
+    let den_text: String = chars[i..j].iter().collect();
+    let den = crate::numerals::parse_chinese(&den_text)? as f64;
+    let (num, k) = parse_chinese_run(chars, j + 2)?;
+    if den <= 0.0 || num <= 0.0 || num >= den {
+        return None;
+    }
+    let (unit, value) = if den == 100.0 {
+        ("%".to_string(), num)
+    } else {
+        (String::new(), num / den)
+    };
+    let (qualifier, end) = match trailing_qualifier(chars, k) {
+        Some((q, e)) => (q, e),
+        None => (leading_qualifier(chars, i).unwrap_or_default(), k),
+    };
+    Some(Figure {
+        num_start: i,
+        end,
+        unit_end: k,
+        value,
+        value_high: None,
+        unit,
+        qualifier,
+        chinese: true,
+    })
+}
+
 fn scan_chinese(chars: &[char], i: usize) -> Option<Figure> {
     if i > 0 && matches!(chars[i - 1], '第' | '“' | '"' | '每' | '前' | '这' | '那' | '哪' | '成' | '为' | '是' | '个') {
         return None;
+    }
+    if let Some(f) = chinese_fraction(chars, i) {
+        return Some(f);
     }
     if !CHINESE_TRIGGERS.iter().any(|t| ends_with_at(chars, i, t)) {
         return None;
@@ -325,6 +368,14 @@ mod tests {
     }
 
     #[test]
+    fn policy_caps() {
+        assert_eq!(
+            figs("给予最高50万元奖励"),
+            vec![(50.0, None, "万元".into(), Qualifier::AtMost)]
+        );
+    }
+
+    #[test]
     fn negatives() {
         assert!(figs("2022年10月").is_empty());
         assert!(figs("全省第1位").is_empty());
@@ -336,6 +387,18 @@ mod tests {
         assert!(figs("打造成一个平台").is_empty());
         assert!(figs("两个中心").is_empty());
         assert!(figs("发布日期2021/10/27").is_empty());
+        assert!(figs("打造10亿元级产业集群").is_empty());
+        assert!(figs("进入500强").is_empty());
+    }
+
+    #[test]
+    fn chinese_fractions() {
+        let f = figs("覆盖率达到三分之二以上");
+        assert_eq!(f.len(), 1);
+        assert!((f[0].0 - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!((f[0].2.as_str(), f[0].3), ("", Qualifier::AtLeast));
+        assert_eq!(figs("占比达到百分之六十"), vec![(60.0, None, "%".into(), Qualifier::Exact)]);
+        assert!(figs("十分之十").is_empty());
     }
 
     #[test]
