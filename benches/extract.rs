@@ -28,7 +28,10 @@ fn bench_extract(c: &mut Criterion) {
     let plan = ParsedPlan::default();
     let meta = DocumentMeta {
         kind: PlanKind::FiveYearPlan,
-        period: Some(Period { start: 2021, end: 2025 }),
+        period: Some(Period {
+            start: 2021,
+            end: 2025,
+        }),
         ..Default::default()
     };
     let mut group = c.benchmark_group("extract");

@@ -17,7 +17,10 @@ fn annual(y: i32) -> DocumentMeta {
 fn five_year() -> DocumentMeta {
     DocumentMeta {
         kind: PlanKind::FiveYearPlan,
-        period: Some(Period { start: 2021, end: 2025 }),
+        period: Some(Period {
+            start: 2021,
+            end: 2025,
+        }),
         ..Default::default()
     }
 }
@@ -87,7 +90,8 @@ fn check(text: &str, meta: &DocumentMeta, want: &[Want]) {
         assert_eq!(g.role, w.role, "role {ctx}");
         assert_eq!(g.year, w.year, "year {ctx}");
         assert!(
-            g.indicator.contains(w.indicator) || w.indicator.contains(g.indicator.as_str()) && !g.indicator.is_empty(),
+            g.indicator.contains(w.indicator)
+                || w.indicator.contains(g.indicator.as_str()) && !g.indicator.is_empty(),
             "indicator {ctx}"
         );
         // Quotes are verbatim, located by character offsets.
@@ -105,8 +109,26 @@ fn annual_plan_targets() {
         "全年新增国家高新技术企业80家以上,总数达到520家。",
         &m,
         &[
-            w(80.0, None, "家", AtLeast, Increment, Tgt, y, "国家高新技术企业"),
-            w(520.0, None, "家", Exact, Stock, Tgt, y, "国家高新技术企业总数"),
+            w(
+                80.0,
+                None,
+                "家",
+                AtLeast,
+                Increment,
+                Tgt,
+                y,
+                "国家高新技术企业",
+            ),
+            w(
+                520.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Tgt,
+                y,
+                "国家高新技术企业总数",
+            ),
         ],
     );
     check(
@@ -120,73 +142,190 @@ fn annual_plan_targets() {
     check(
         "力争培育科技型中小企业300家左右。",
         &m,
-        &[w(300.0, None, "家", About, Increment, Tgt, y, "科技型中小企业")],
+        &[w(
+            300.0,
+            None,
+            "家",
+            About,
+            Increment,
+            Tgt,
+            y,
+            "科技型中小企业",
+        )],
     );
     check(
         "建设省级以上重点实验室、工程技术研究中心30家。",
         &m,
-        &[w(30.0, None, "家", Exact, Increment, Tgt, y, "重点实验室、工程技术研究中心")],
+        &[w(
+            30.0,
+            None,
+            "家",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "重点实验室、工程技术研究中心",
+        )],
     );
     check(
         "高新技术产业产值占规模以上工业总产值比重提高2个百分点。",
         &m,
-        &[w(2.0, None, "个百分点", Exact, Rate, Tgt, y, "占规模以上工业总产值比重")],
+        &[w(
+            2.0,
+            None,
+            "个百分点",
+            Exact,
+            Rate,
+            Tgt,
+            y,
+            "占规模以上工业总产值比重",
+        )],
     );
     check(
         "组织开展农村实用技术培训2万人次。",
         &m,
-        &[w(2.0, None, "万人次", Exact, Increment, Tgt, y, "农村实用技术培训")],
+        &[w(
+            2.0,
+            None,
+            "万人次",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "农村实用技术培训",
+        )],
     );
     check(
         "年内举办两场科技成果对接会。",
         &m,
-        &[w(2.0, None, "场", Exact, Increment, Tgt, y, "科技成果对接会")],
+        &[w(
+            2.0,
+            None,
+            "场",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "科技成果对接会",
+        )],
     );
     check(
         "力争3—5家企业进入省级创新型领军企业行列。",
         &m,
-        &[w(3.0, Some(5.0), "家", Exact, Increment, Tgt, y, "企业进入省级创新型领军企业行列")],
+        &[w(
+            3.0,
+            Some(5.0),
+            "家",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "企业进入省级创新型领军企业行列",
+        )],
     );
     check(
         "新增省级以上科技企业孵化器、众创空间各4家以上。",
         &m,
-        &[w(4.0, None, "家", AtLeast, Increment, Tgt, y, "科技企业孵化器、众创空间")],
+        &[w(
+            4.0,
+            None,
+            "家",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "科技企业孵化器、众创空间",
+        )],
     );
     check(
         "认定市级科技企业孵化器5家、众创空间10家。",
         &m,
         &[
-            w(5.0, None, "家", Exact, Increment, Tgt, y, "市级科技企业孵化器"),
+            w(
+                5.0,
+                None,
+                "家",
+                Exact,
+                Increment,
+                Tgt,
+                y,
+                "市级科技企业孵化器",
+            ),
             w(10.0, None, "家", Exact, Increment, Tgt, y, "众创空间"),
         ],
     );
     check(
         "争取本年度新增一个省级工程技术研究中心。",
         &m,
-        &[w(1.0, None, "个", Exact, Increment, Tgt, y, "省级工程技术研究中心")],
+        &[w(
+            1.0,
+            None,
+            "个",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "省级工程技术研究中心",
+        )],
     );
     check(
         "全年选派科技特派员120名,解决农业生产技术问题300余项。",
         &m,
         &[
             w(120.0, None, "名", Exact, Increment, Tgt, y, "科技特派员"),
-            w(300.0, None, "项", AtLeast, Increment, Tgt, y, "农业生产技术问题"),
+            w(
+                300.0,
+                None,
+                "项",
+                AtLeast,
+                Increment,
+                Tgt,
+                y,
+                "农业生产技术问题",
+            ),
         ],
     );
     check(
         "争取省级以上科技项目资金1.5亿元。",
         &m,
-        &[w(1.5, None, "亿元", Exact, Increment, Tgt, y, "省级以上科技项目资金")],
+        &[w(
+            1.5,
+            None,
+            "亿元",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "省级以上科技项目资金",
+        )],
     );
     check(
         "规上工业企业设立研发机构的比例达到三分之一以上。",
         &m,
-        &[w(1.0 / 3.0, None, "", AtLeast, Rate, Tgt, y, "设立研发机构的比例")],
+        &[w(
+            1.0 / 3.0,
+            None,
+            "",
+            AtLeast,
+            Rate,
+            Tgt,
+            y,
+            "设立研发机构的比例",
+        )],
     );
     check(
         "单户企业信用贷款额度500万元以内。",
         &m,
-        &[w(500.0, None, "万元", AtMost, Stock, Tgt, y, "信用贷款额度")],
+        &[w(
+            500.0,
+            None,
+            "万元",
+            AtMost,
+            Stock,
+            Tgt,
+            y,
+            "信用贷款额度",
+        )],
     );
     check(
         "与12家以上高校院所签订产学研合作协议。",
@@ -196,7 +335,16 @@ fn annual_plan_targets() {
     check(
         "至少组建1个产业技术创新联盟。",
         &m,
-        &[w(1.0, None, "个", AtLeast, Increment, Tgt, y, "产业技术创新联盟")],
+        &[w(
+            1.0,
+            None,
+            "个",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "产业技术创新联盟",
+        )],
     );
 }
 
@@ -206,17 +354,44 @@ fn standing_rules_and_baselines_in_annual_plans() {
     check(
         "每年安排科技专项资金不少于3000万元。",
         &m,
-        &[w(3000.0, None, "万元", AtLeast, Increment, Tgt, Some(2024), "科技专项资金")],
+        &[w(
+            3000.0,
+            None,
+            "万元",
+            AtLeast,
+            Increment,
+            Tgt,
+            Some(2024),
+            "科技专项资金",
+        )],
     );
     check(
         "截至2023年底,全市高新技术企业达到410家。",
         &m,
-        &[w(410.0, None, "家", Exact, Stock, Baseline, Some(2023), "高新技术企业")],
+        &[w(
+            410.0,
+            None,
+            "家",
+            Exact,
+            Stock,
+            Baseline,
+            Some(2023),
+            "高新技术企业",
+        )],
     );
     check(
         "继续指导6家省级重点实验室开展绩效评估。",
         &m,
-        &[w(6.0, None, "家", Exact, Stock, Baseline, Some(2024), "省级重点实验室")],
+        &[w(
+            6.0,
+            None,
+            "家",
+            Exact,
+            Stock,
+            Baseline,
+            Some(2024),
+            "省级重点实验室",
+        )],
     );
 }
 
@@ -228,14 +403,86 @@ fn five_year_plan_review_and_goals() {
         text,
         &m,
         &[
-            w(3.2, None, "亿元", Exact, Stock, Baseline, Some(2015), "技术合同成交额"),
-            w(18.6, None, "亿元", Exact, Stock, Baseline, Some(2020), "技术合同成交额"),
-            w(21.0, None, "家", Exact, Stock, Baseline, Some(2015), "高新技术企业"),
-            w(148.0, None, "家", Exact, Stock, Baseline, Some(2020), "高新技术企业"),
-            w(36.0, None, "家", Exact, Stock, Baseline, Some(2020), "工程技术研究中心"),
-            w(2.5, None, "%", Exact, Rate, Tgt, Some(2025), "占地区生产总值比重"),
-            w(6.0, None, "件", Exact, Rate, Tgt, Some(2025), "每万人口高价值发明专利拥有量"),
-            w(40.0, None, "家", About, Increment, Tgt, Some(2025), "市级重点实验室"),
+            w(
+                3.2,
+                None,
+                "亿元",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2015),
+                "技术合同成交额",
+            ),
+            w(
+                18.6,
+                None,
+                "亿元",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "技术合同成交额",
+            ),
+            w(
+                21.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2015),
+                "高新技术企业",
+            ),
+            w(
+                148.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "高新技术企业",
+            ),
+            w(
+                36.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "工程技术研究中心",
+            ),
+            w(
+                2.5,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Tgt,
+                Some(2025),
+                "占地区生产总值比重",
+            ),
+            w(
+                6.0,
+                None,
+                "件",
+                Exact,
+                Rate,
+                Tgt,
+                Some(2025),
+                "每万人口高价值发明专利拥有量",
+            ),
+            w(
+                40.0,
+                None,
+                "家",
+                About,
+                Increment,
+                Tgt,
+                Some(2025),
+                "市级重点实验室",
+            ),
         ],
     );
 }
@@ -277,7 +524,10 @@ fn normalisation_and_catalog_ids() {
     assert_eq!(got.len(), 3);
     let n = got[0].normalized.as_ref().unwrap();
     assert_eq!((n.value, n.unit.as_str()), (1.2e9, "元"));
-    assert_eq!(got[0].indicator_id.as_deref(), Some("tech_contract_turnover"));
+    assert_eq!(
+        got[0].indicator_id.as_deref(),
+        Some("tech_contract_turnover")
+    );
     let n = got[1].normalized.as_ref().unwrap();
     assert_eq!((n.value, n.unit.as_str()), (35_000.0, "平方米"));
     assert_eq!(got[1].indicator_id.as_deref(), Some("incubation_area"));

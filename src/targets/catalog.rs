@@ -149,14 +149,22 @@ impl Catalog {
                 return Err(CatalogError::DuplicateId(r.id));
             }
             let unit_family = parse_family(&r.id, &r.unit_family)?;
-            let kind = r.kind.as_deref().map(|k| parse_kind(&r.id, k)).transpose()?;
+            let kind = r
+                .kind
+                .as_deref()
+                .map(|k| parse_kind(&r.id, k))
+                .transpose()?;
             indicators.push(Indicator {
                 id: r.id,
                 name_zh: r.name_zh,
                 name_en: r.name_en,
                 unit_family,
                 kind,
-                phrases: r.phrases.into_iter().map(|p| p.trim().to_string()).collect(),
+                phrases: r
+                    .phrases
+                    .into_iter()
+                    .map(|p| p.trim().to_string())
+                    .collect(),
             });
         }
         Ok(Catalog {
@@ -245,12 +253,23 @@ mod tests {
     #[test]
     fn errors() {
         assert!(matches!(
-            Catalog::parse("[[indicator]]\nid='a'\nname_zh='甲'\nname_en='A'\nunit_family='x'\nphrases=['甲']"),
+            Catalog::parse(
+                "[[indicator]]\nid='a'\nname_zh='甲'\nname_en='A'\nunit_family='x'\nphrases=['甲']"
+            ),
             Err(CatalogError::UnknownUnitFamily { .. })
         ));
-        assert!(matches!(Catalog::parse("[[indicator"), Err(CatalogError::Toml(_))));
+        assert!(matches!(
+            Catalog::parse("[[indicator"),
+            Err(CatalogError::Toml(_))
+        ));
         let mut c = Catalog::builtin();
-        assert!(matches!(c.add_mapping("x", "nope"), Err(CatalogError::UnknownId(_))));
-        assert!(matches!(c.add_mapping(" ", "nope"), Err(CatalogError::EmptyPhrase)));
+        assert!(matches!(
+            c.add_mapping("x", "nope"),
+            Err(CatalogError::UnknownId(_))
+        ));
+        assert!(matches!(
+            c.add_mapping(" ", "nope"),
+            Err(CatalogError::EmptyPhrase)
+        ));
     }
 }

@@ -7,10 +7,7 @@ use crate::model::{ParsedPlan, SectionRole};
 
 /// Ends a sentence.
 pub(crate) fn is_sentence_end(c: char) -> bool {
-    matches!(
-        c,
-        '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | '\r'
-    )
+    matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | '\r')
 }
 
 /// Ends a clause inside a sentence.
@@ -78,11 +75,15 @@ pub(crate) fn after_phrase(chars: &[char], end: usize) -> String {
         }
     }
     // Stop where the next figure begins (`星创天地和34家农科驿站`).
-    if let Some(d) = chars[end..k].iter().position(|&c| super::number::is_digit(c)) {
+    if let Some(d) = chars[end..k]
+        .iter()
+        .position(|&c| super::number::is_digit(c))
+    {
         k = end + d;
     }
     let s: String = chars[end..k].iter().collect();
-    s.trim_end_matches(['和', '与', '及', '、', '或']).to_string()
+    s.trim_end_matches(['和', '与', '及', '、', '或'])
+        .to_string()
 }
 
 /// The last year stated as `YYYY年` in `[from, to)`, if any.
@@ -113,7 +114,15 @@ pub(crate) fn last_year(chars: &[char], from: usize, to: usize) -> Option<i32> {
 
 /// Words in a top-level heading that mark a review of the past.
 const BACKGROUND_WORDS: &[&str] = &[
-    "发展基础", "现状", "回顾", "成就", "成效", "基础与形势", "面临形势", "发展环境", "工作总结",
+    "发展基础",
+    "现状",
+    "回顾",
+    "成就",
+    "成效",
+    "基础与形势",
+    "面临形势",
+    "发展环境",
+    "工作总结",
 ];
 
 /// Character ranges of review sections (发展基础, 现状, …). Uses the plan's
@@ -132,7 +141,7 @@ pub(crate) fn background_ranges(chars: &[char], plan: &ParsedPlan) -> Vec<(usize
     let mut i = 0;
     while i < chars.len() {
         let at_start = i == 0 || is_sentence_end(chars[i - 1]) || chars[i - 1] == ' ';
-        if at_start && crate::numerals::digit_value(chars[i]).is_some() || at_start && chars[i] == '十' {
+        if at_start && (crate::numerals::digit_value(chars[i]).is_some() || chars[i] == '十') {
             let mut j = i;
             while j < chars.len() && j - i < 3 && crate::numerals::is_numeral_char(chars[j]) {
                 j += 1;

@@ -44,7 +44,12 @@ const QUOTE_MAX: usize = 40;
 /// Extracts every quantitative target and baseline figure of a plan.
 /// `plan` gives sections and task items (for `Target.section` path and `Target.task` index; may be
 /// empty, then section = "" and task = None); `meta` gives the plan kind and period (for `year`).
-pub fn extract(text: &str, plan: &ParsedPlan, meta: &DocumentMeta, catalog: &Catalog) -> Vec<Target> {
+pub fn extract(
+    text: &str,
+    plan: &ParsedPlan,
+    meta: &DocumentMeta,
+    catalog: &Catalog,
+) -> Vec<Target> {
     let chars: Vec<char> = text.chars().collect();
     let figs = scan::scan(&chars);
     let background = context::background_ranges(&chars, plan);
@@ -120,7 +125,9 @@ pub fn extract(text: &str, plan: &ParsedPlan, meta: &DocumentMeta, catalog: &Cat
             kind = TargetKind::Stock;
         }
 
-        let in_bg = background.iter().any(|&(s, e)| f.num_start >= s && f.num_start < e);
+        let in_bg = background
+            .iter()
+            .any(|&(s, e)| f.num_start >= s && f.num_start < e);
         let sentence_before: String = chars[sent_start..f.num_start].iter().collect();
         let role = classify::role(in_bg, &before, &sentence_before);
         let trimmed_before = before.trim_end_matches(['的', ' ']);
@@ -174,7 +181,17 @@ pub fn extract(text: &str, plan: &ParsedPlan, meta: &DocumentMeta, catalog: &Cat
 fn is_generic_noun(s: &str) -> bool {
     matches!(
         s,
-        "总数" | "总量" | "数量" | "规模" | "比重" | "占比" | "总额" | "余额" | "总值" | "金额" | "比例"
+        "总数"
+            | "总量"
+            | "数量"
+            | "规模"
+            | "比重"
+            | "占比"
+            | "总额"
+            | "余额"
+            | "总值"
+            | "金额"
+            | "比例"
     )
 }
 
@@ -225,7 +242,9 @@ fn quote_span(
     if let Some(a) = after {
         end = (f.end + a.chars().count()).min(f.end + QUOTE_MAX / 2);
     }
-    let mut start = seg_start.max(end.saturating_sub(QUOTE_MAX)).min(f.num_start);
+    let mut start = seg_start
+        .max(end.saturating_sub(QUOTE_MAX))
+        .min(f.num_start);
     while start < f.num_start && chars[start].is_whitespace() {
         start += 1;
     }

@@ -38,8 +38,8 @@ impl UnitFamily {
             "人年" => UnitFamily::PersonYears,
             "倍" => UnitFamily::Ratio,
             "吨" => UnitFamily::Mass,
-            "家" | "户" | "个" | "项" | "名" | "人" | "人次" | "场次" | "户次" | "次" | "件" | "处"
-            | "所" | "笔" | "场" | "篇" | "台" | "套" | "种" | "位" | "座" | "条" | "支" => {
+            "家" | "户" | "个" | "项" | "名" | "人" | "人次" | "场次" | "户次" | "次" | "件"
+            | "处" | "所" | "笔" | "场" | "篇" | "台" | "套" | "种" | "位" | "座" | "条" | "支" => {
                 UnitFamily::Count
             }
             _ => return None,
@@ -121,7 +121,10 @@ mod tests {
         assert_eq!(normalize(3.0, None, "元").unwrap().value, 3.0);
         let n = normalize(1.2, None, "万人次").unwrap();
         assert_eq!((n.value, n.unit.as_str()), (12_000.0, "人次"));
-        assert_eq!(normalize(1.0, Some(2.0), "家").unwrap().value_high, Some(2.0));
+        assert_eq!(
+            normalize(1.0, Some(2.0), "家").unwrap().value_high,
+            Some(2.0)
+        );
     }
 
     #[test]

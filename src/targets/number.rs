@@ -120,7 +120,8 @@ const BASE_UNITS: &[&str] = &[
 ];
 
 /// Measure words accepted after a Chinese numeral (`一个`, `两家`, `一次`).
-const CHINESE_NUMERAL_UNITS: &[&str] = &["场次", "个", "家", "次", "项", "名", "场", "所", "处", "件"];
+const CHINESE_NUMERAL_UNITS: &[&str] =
+    &["场次", "个", "家", "次", "项", "名", "场", "所", "处", "件"];
 
 /// Units that cannot take a magnitude prefix.
 fn takes_prefix(base: &str) -> bool {
@@ -137,9 +138,7 @@ fn unit_breaks(base: &str, rest: &[char]) -> bool {
     let next2: String = rest.iter().take(2).collect();
     match base {
         "个" => {
-            matches!(next, Some('月' | '季' | '小' | '工'))
-                || next2 == "百分"
-                || next2 == "半月"
+            matches!(next, Some('月' | '季' | '小' | '工')) || next2 == "百分" || next2 == "半月"
         }
         "次" => matches!(next, Some('性' | '数')),
         "人" => matches!(next, Some('民' | '口' | '才' | '员')),
@@ -159,14 +158,8 @@ fn unit_breaks(base: &str, rest: &[char]) -> bool {
 }
 
 fn starts_with_at(chars: &[char], i: usize, s: &str) -> bool {
-    let mut j = i;
-    for c in s.chars() {
-        if j >= chars.len() || chars[j] != c {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    let n = s.chars().count();
+    i + n <= chars.len() && chars[i..i + n].iter().copied().eq(s.chars())
 }
 
 /// Matches a unit (optional magnitude prefix + measure word) at `i`; returns

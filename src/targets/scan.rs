@@ -2,9 +2,7 @@
 //! its unit and any qualifier, skipping dates, ordinals, rankings, durations,
 //! document numbers and numbers inside slogans or programme names.
 
-use super::number::{
-    is_digit, match_chinese_unit, match_unit, parse_arabic, parse_chinese_run,
-};
+use super::number::{is_digit, match_chinese_unit, match_unit, parse_arabic, parse_chinese_run};
 use crate::model::Qualifier;
 use crate::numerals::is_numeral_char;
 
@@ -109,7 +107,9 @@ fn verb_after_at_least(chars: &[char], start: usize) -> Option<Qualifier> {
         .filter(|&k| start >= k)
         .find(|&k| {
             ends_with_at(chars, start - k, "至少")
-                && chars[start - k..start].iter().all(|c| c.is_alphabetic() && !c.is_ascii())
+                && chars[start - k..start]
+                    .iter()
+                    .all(|c| c.is_alphabetic() && !c.is_ascii())
         })
         .map(|_| Qualifier::AtLeast)
 }
@@ -117,7 +117,11 @@ fn verb_after_at_least(chars: &[char], start: usize) -> Option<Qualifier> {
 /// Whether the number at `start` is an ordinal, ranking, reference or part of
 /// a code or slogan, judging from what precedes it.
 fn bad_prefix(chars: &[char], start: usize) -> bool {
-    let prev = if start > 0 { Some(chars[start - 1]) } else { None };
+    let prev = if start > 0 {
+        Some(chars[start - 1])
+    } else {
+        None
+    };
     match prev {
         Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '+' || c == '/' => return true,
         Some('第' | '前' | '#' | '号' | '〕' | ']') => return true,
@@ -301,7 +305,12 @@ fn chinese_fraction(chars: &[char], i: usize) -> Option<Figure> {
 }
 
 fn scan_chinese(chars: &[char], i: usize) -> Option<Figure> {
-    if i > 0 && matches!(chars[i - 1], '第' | '“' | '"' | '每' | '前' | '这' | '那' | '哪' | '成' | '为' | '是' | '个') {
+    if i > 0
+        && matches!(
+            chars[i - 1],
+            '第' | '“' | '"' | '每' | '前' | '这' | '那' | '哪' | '成' | '为' | '是' | '个'
+        )
+    {
         return None;
     }
     if let Some(f) = chinese_fraction(chars, i) {
@@ -397,7 +406,10 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert!((f[0].0 - 2.0 / 3.0).abs() < 1e-12);
         assert_eq!((f[0].2.as_str(), f[0].3), ("", Qualifier::AtLeast));
-        assert_eq!(figs("占比达到百分之六十"), vec![(60.0, None, "%".into(), Qualifier::Exact)]);
+        assert_eq!(
+            figs("占比达到百分之六十"),
+            vec![(60.0, None, "%".into(), Qualifier::Exact)]
+        );
         assert!(figs("十分之十").is_empty());
     }
 
