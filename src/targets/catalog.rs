@@ -216,7 +216,7 @@ impl Catalog {
             let Some(len) = ind
                 .phrases
                 .iter()
-                .filter(|p| phrase.contains(p.as_str()))
+                .filter(|p| p.len() <= phrase.len() && phrase.contains(p.as_str()))
                 .map(|p| p.chars().count())
                 .max()
             else {

@@ -4,6 +4,30 @@
 //! creation or action, else a bare count of existing things (stock).
 
 use crate::model::{DocumentMeta, PlanKind, Qualifier, TargetKind, TargetRole};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A set of literal words, compiled once into one matcher.
+struct WordSet(LazyLock<Regex>);
+
+impl WordSet {
+    fn contains_any(&self, text: &str) -> bool {
+        self.0.is_match(text)
+    }
+}
+
+/// Builds the matcher of a word list (literals, escaped).
+fn word_regex(words: &[&str]) -> Regex {
+    let alt: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    // The lists are literals, so the pattern is always valid.
+    Regex::new(&alt.join("|")).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
+}
+
+static EXPLICIT_NEW_SET: WordSet = WordSet(LazyLock::new(|| word_regex(EXPLICIT_NEW)));
+static STOCK_SET: WordSet = WordSet(LazyLock::new(|| word_regex(STOCK_WORDS)));
+static STOCK_AFTER_SET: WordSet = WordSet(LazyLock::new(|| word_regex(STOCK_NOUNS_AFTER)));
+static ACTION_SET: WordSet = WordSet(LazyLock::new(|| word_regex(ACTION_VERBS)));
+static ACTION_AFTER_SET: WordSet = WordSet(LazyLock::new(|| word_regex(ACTION_AFTER)));
 
 /// Units that make a figure a rate.
 pub(crate) fn is_rate_unit(unit: &str) -> bool {
@@ -171,16 +195,14 @@ pub(crate) fn kind(
     let money = unit.ends_with('元');
     for (n, scope) in scopes.iter().enumerate() {
         let own = n == 0;
-        if EXPLICIT_NEW.iter().any(|w| scope.contains(w)) {
+        if EXPLICIT_NEW_SET.contains_any(scope) {
             return TargetKind::Increment;
         }
-        if STOCK_WORDS.iter().any(|w| scope.contains(w))
-            || (own && money && STOCK_NOUNS_AFTER.iter().any(|w| after.contains(w)))
+        if STOCK_SET.contains_any(scope) || (own && money && STOCK_AFTER_SET.contains_any(after))
         {
             return TargetKind::Stock;
         }
-        if ACTION_VERBS.iter().any(|w| scope.contains(w))
-            || (own && ACTION_AFTER.iter().any(|w| after.contains(w)))
+        if ACTION_SET.contains_any(scope) || (own && ACTION_AFTER_SET.contains_any(after))
         {
             return TargetKind::Increment;
         }

@@ -331,22 +331,19 @@ pub(crate) fn trim(s: &str) -> String {
 
 /// Byte offset just past the last verb in `s`, if any.
 pub(crate) fn after_last_verb(s: &str) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for v in VERBS {
-        for (p, _) in s.rmatch_indices(v) {
-            let end = p + v.len();
-            // A verb inside a compound noun: 登记额, 申请量, 孵化面积, 转化率.
-            let rest = &s[end..];
-            if NOMINAL_SUFFIXES.iter().any(|n| rest.starts_with(n)) {
-                continue;
-            }
-            if best.is_none_or(|b| end > b) {
-                best = Some(end);
-            }
-            break;
+    // Walk end positions from the right; the first verb ending there that is
+    // not part of a compound noun wins.
+    let mut end = s.len();
+    loop {
+        let head = &s[..end];
+        let rest = &s[end..];
+        let nominal = NOMINAL_SUFFIXES.iter().any(|n| rest.starts_with(n));
+        if !nominal && VERBS.iter().any(|v| head.ends_with(v)) {
+            return Some(end);
         }
+        let last = head.chars().next_back()?;
+        end -= last.len_utf8();
     }
-    best
 }
 
 /// Cuts a phrase after the figure at the first verb or 的-less predicate so
