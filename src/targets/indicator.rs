@@ -3,6 +3,9 @@
 //! verb directly precedes the figure, from the phrase after it
 //! (`引进1000名以上海外专业人才` → `海外专业人才`).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Verbs of plan sentences; the indicator starts after the last one.
 pub(crate) const VERBS: &[&str] = &[
     "新增",
@@ -336,15 +339,29 @@ pub(crate) fn after_last_verb(s: &str) -> Option<usize> {
     let mut end = s.len();
     loop {
         let head = &s[..end];
-        let rest = &s[end..];
-        let nominal = NOMINAL_SUFFIXES.iter().any(|n| rest.starts_with(n));
-        if !nominal && VERBS.iter().any(|v| head.ends_with(v)) {
-            return Some(end);
-        }
         let last = head.chars().next_back()?;
+        if let Some(verbs) = VERBS_BY_LAST.get(&last) {
+            if verbs.iter().any(|v| head.ends_with(v)) {
+                let rest = &s[end..];
+                if !NOMINAL_SUFFIXES.iter().any(|n| rest.starts_with(n)) {
+                    return Some(end);
+                }
+            }
+        }
         end -= last.len_utf8();
     }
 }
+
+/// [`VERBS`] indexed by their last character.
+static VERBS_BY_LAST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for v in VERBS {
+        if let Some(c) = v.chars().next_back() {
+            m.entry(c).or_default().push(v);
+        }
+    }
+    m
+});
 
 /// Cuts a phrase after the figure at the first verb or 的-less predicate so
 /// that `科技型中小企业联合重点高校` keeps its head noun phrase whole.
