@@ -107,6 +107,9 @@ const STOCK_NOUNS_AFTER: &[&str] = &["产值", "收入", "规模", "总值", "�
 
 /// Rule 4: creating, obtaining or doing something within the period.
 const ACTION_VERBS: &[&str] = &[
+    "争创",
+    "创成",
+    "申报",
     "建设",
     "建立",
     "布局",
@@ -198,12 +201,10 @@ pub(crate) fn kind(
         if EXPLICIT_NEW_SET.contains_any(scope) {
             return TargetKind::Increment;
         }
-        if STOCK_SET.contains_any(scope) || (own && money && STOCK_AFTER_SET.contains_any(after))
-        {
+        if STOCK_SET.contains_any(scope) || (own && money && STOCK_AFTER_SET.contains_any(after)) {
             return TargetKind::Stock;
         }
-        if ACTION_SET.contains_any(scope) || (own && ACTION_AFTER_SET.contains_any(after))
-        {
+        if ACTION_SET.contains_any(scope) || (own && ACTION_AFTER_SET.contains_any(after)) {
             return TargetKind::Increment;
         }
     }

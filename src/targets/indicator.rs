@@ -8,6 +8,10 @@ use std::sync::LazyLock;
 
 /// Verbs of plan sentences; the indicator starts after the last one.
 pub(crate) const VERBS: &[&str] = &[
+    "争创",
+    "创成",
+    "申报",
+    "给予",
     "新增",
     "净增",
     "新建",
@@ -94,6 +98,17 @@ const NOMINAL_SUFFIXES: &[&str] = &[
 
 /// Link words between an indicator and its figure, dropped from the end.
 const TRAILING: &[&str] = &[
+    "完成",
+    "同比",
+    "比上年",
+    "较上年",
+    "比上年度",
+    "较上年度",
+    "最高",
+    "最低",
+    "最多",
+    "给予",
+    "共计",
     "达到了",
     "达到",
     "已达",

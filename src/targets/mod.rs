@@ -83,6 +83,22 @@ pub fn extract(
                 .unwrap_or_default(),
         };
 
+        // `同比增长23.4%` after `技术合同成交额86.5亿元`: the growth of the
+        // inherited indicator.
+        let indicator = if rate_unit
+            && f.unit != "个百分点"
+            && inherited.as_deref() == Some(indicator.as_str())
+            && ["增长", "增速", "增幅"].iter().any(|w| before.contains(w))
+            && !["增长到", "增加到", "提高到"]
+                .iter()
+                .any(|w| before.contains(w))
+            && !indicator.ends_with("增长")
+        {
+            let growth = if before.contains("年均") { "年均增长" } else { "增长" };
+            format!("{indicator}{growth}")
+        } else {
+            indicator
+        };
         // A bare generic noun (`总数达到520家`) belongs to the subject named
         // by the previous figure of the sentence.
         let indicator = match &inherited {
