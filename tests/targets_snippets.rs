@@ -488,6 +488,117 @@ fn five_year_plan_review_and_goals() {
 }
 
 #[test]
+fn growth_comparisons_and_caps() {
+    let m = annual(2025);
+    let y = Some(2025);
+    check(
+        "技术合同成交额完成60亿元,同比增长18%。",
+        &m,
+        &[
+            w(60.0, None, "亿元", Exact, Stock, Tgt, y, "技术合同成交额"),
+            w(18.0, None, "%", Exact, Rate, Tgt, y, "技术合同成交额增长"),
+        ],
+    );
+    check(
+        "研发投入强度达到2.9%,较上年提高0.2个百分点。",
+        &m,
+        &[
+            w(2.9, None, "%", Exact, Rate, Tgt, y, "研发投入强度"),
+            w(0.2, None, "个百分点", Exact, Rate, Tgt, y, "研发投入强度"),
+        ],
+    );
+    check(
+        "对新认定的省级技术创新中心给予最高100万元补助。",
+        &m,
+        &[w(
+            100.0,
+            None,
+            "万元",
+            AtMost,
+            Stock,
+            Tgt,
+            y,
+            "省级技术创新中心",
+        )],
+    );
+    check(
+        "每家企业每年最高可申领30万元创新券。",
+        &m,
+        &[w(30.0, None, "万元", AtMost, Stock, Tgt, y, "每家企业")],
+    );
+    check(
+        "培养青年科技人才800名,服务企业500家次。",
+        &m,
+        &[
+            w(800.0, None, "名", Exact, Increment, Tgt, y, "青年科技人才"),
+            w(500.0, None, "家次", Exact, Increment, Tgt, y, "企业"),
+        ],
+    );
+}
+
+#[test]
+fn five_year_review_comparisons() {
+    let m = five_year();
+    let text = "一、发展基础\n2020年,全市研发经费支出达到36.2亿元,占GDP比重为2.1%,比2015年提高0.7个百分点。全省16个设区市中,我市研发投入强度居第5位。省里公布的300家领军企业中我市有9家。\n二、发展目标\n技术合同成交额年均增长12%。";
+    check(
+        text,
+        &m,
+        &[
+            w(
+                36.2,
+                None,
+                "亿元",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "研发经费支出",
+            ),
+            w(
+                2.1,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "占GDP比重",
+            ),
+            w(
+                0.7,
+                None,
+                "个百分点",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "占GDP比重",
+            ),
+            w(
+                9.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "领军企业",
+            ),
+            w(
+                12.0,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Tgt,
+                Some(2025),
+                "技术合同成交额年均增长",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn hard_negatives() {
     let m = annual(2024);
     for text in [
@@ -508,6 +619,8 @@ fn hard_negatives() {
         "千家万户受益。",
         "每个县区至少有一次性补助。",
         "3个月内完成验收,一次性奖励。",
+        "全国35个重点城市中,排名靠前。",
+        "打造10亿元级产业集群,进入全国500强。",
     ] {
         let got = run(text, &m);
         assert!(got.is_empty(), "{text}: {got:#?}");

@@ -107,6 +107,12 @@ const STOCK_NOUNS_AFTER: &[&str] = &["产值", "收入", "规模", "总值", "�
 
 /// Rule 4: creating, obtaining or doing something within the period.
 const ACTION_VERBS: &[&str] = &[
+    "培养",
+    "研制",
+    "开发",
+    "推出",
+    "创制",
+    "形成",
     "争创",
     "创成",
     "申报",

@@ -97,6 +97,8 @@ pub(crate) fn last_year(chars: &[char], from: usize, to: usize) -> Option<i32> {
             && chars[k + 4] == '年'
             && k + 4 < to
             && (k == 0 || !chars[k - 1].is_ascii_digit())
+            // 比2015年提高: a comparison base, not the figure's year.
+            && !(k > 0 && matches!(chars[k - 1], '比' | '较'))
         {
             let y: String = chars[k..k + 4].iter().collect();
             if let Ok(v) = y.parse::<i32>() {
@@ -110,6 +112,16 @@ pub(crate) fn last_year(chars: &[char], from: usize, to: usize) -> Option<i32> {
         }
     }
     found
+}
+
+/// Whether the phrase after a figure makes it the size of a comparison set
+/// (`全省16个设区市中,我市…`, `列出的237家企业中我市仅有3家`).
+pub(crate) fn is_comparison_set(after: &str) -> bool {
+    let t = after.trim_end();
+    t.ends_with('中')
+        || ["中我市", "中本市", "中全市", "中我区", "中我县"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// Words in a top-level heading that mark a review of the past.

@@ -8,6 +8,11 @@ use std::sync::LazyLock;
 
 /// Verbs of plan sentences; the indicator starts after the last one.
 pub(crate) const VERBS: &[&str] = &[
+    "培养",
+    "研制",
+    "开发",
+    "推出",
+    "创制",
     "争创",
     "创成",
     "申报",
@@ -98,6 +103,13 @@ const NOMINAL_SUFFIXES: &[&str] = &[
 
 /// Link words between an indicator and its figure, dropped from the end.
 const TRAILING: &[&str] = &[
+    "中我市",
+    "中本市",
+    "中全市",
+    "我市",
+    "本市",
+    "可申领",
+    "可获得",
     "完成",
     "同比",
     "比上年",
@@ -233,6 +245,8 @@ fn strip_time_suffix(s: &str) -> Option<&str> {
                         }
                     }
                 }
+                // 比2015年 / 较2020年: a comparison base.
+                let r = r.strip_suffix(['比', '较']).unwrap_or(r);
                 return Some(r);
             }
         }

@@ -63,6 +63,9 @@ pub fn extract(
         let before: String = chars[seg_start..f.num_start].iter().collect();
         let after = after_phrase(&chars, f.end);
         let rate_unit = classify::is_rate_unit(&f.unit);
+        if !rate_unit && context::is_comparison_set(&after) {
+            continue;
+        }
 
         let inherited = last
             .as_ref()
@@ -94,7 +97,11 @@ pub fn extract(
                 .any(|w| before.contains(w))
             && !indicator.ends_with("增长")
         {
-            let growth = if before.contains("年均") { "年均增长" } else { "增长" };
+            let growth = if before.contains("年均") {
+                "年均增长"
+            } else {
+                "增长"
+            };
             format!("{indicator}{growth}")
         } else {
             indicator

@@ -101,17 +101,31 @@ pub(crate) fn leading_qualifier(chars: &[char], start: usize) -> Option<Qualifie
     None
 }
 
-/// `至少建立1家`: 至少 separated from the number by a verb of up to two characters.
+/// `至少建立1家`, `最高可申领50万元`: a bound separated from the number by a
+/// short verb (up to three Chinese characters).
 fn verb_after_at_least(chars: &[char], start: usize) -> Option<Qualifier> {
-    (1..=2)
-        .filter(|&k| start >= k)
-        .find(|&k| {
-            ends_with_at(chars, start - k, "至少")
-                && chars[start - k..start]
-                    .iter()
-                    .all(|c| c.is_alphabetic() && !c.is_ascii())
-        })
-        .map(|_| Qualifier::AtLeast)
+    for k in 1..=3 {
+        if start < k
+            || !chars[start - k..start]
+                .iter()
+                .all(|c| c.is_alphabetic() && !c.is_ascii())
+        {
+            break;
+        }
+        for (w, q) in [
+            ("至少", Qualifier::AtLeast),
+            ("不低于", Qualifier::AtLeast),
+            ("不少于", Qualifier::AtLeast),
+            ("最高", Qualifier::AtMost),
+            ("最多", Qualifier::AtMost),
+            ("不超过", Qualifier::AtMost),
+        ] {
+            if ends_with_at(chars, start - k, w) {
+                return Some(q);
+            }
+        }
+    }
+    None
 }
 
 /// Whether the number at `start` is an ordinal, ranking, reference or part of
