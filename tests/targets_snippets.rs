@@ -333,6 +333,19 @@ fn annual_plan_targets() {
         &[w(12.0, None, "家", AtLeast, Increment, Tgt, y, "高校院所")],
     );
     check(
+        "3.举办科技特派员培训班5期以上。",
+        &m,
+        &[w(5.0, None, "期", AtLeast, Increment, Tgt, y, "科技特派员培训班")],
+    );
+    check(
+        "(2)新培育省级瞪羚企业3家、独角兽企业1家。",
+        &m,
+        &[
+            w(3.0, None, "家", Exact, Increment, Tgt, y, "省级瞪羚企业"),
+            w(1.0, None, "家", Exact, Increment, Tgt, y, "独角兽企业"),
+        ],
+    );
+    check(
         "至少组建1个产业技术创新联盟。",
         &m,
         &[w(
@@ -620,6 +633,7 @@ fn hard_negatives() {
         "每个县区至少有一次性补助。",
         "3个月内完成验收,一次性奖励。",
         "全国35个重点城市中,排名靠前。",
+        "加快科创园3期工程建设。",
         "打造10亿元级产业集群,进入全国500强。",
     ] {
         let got = run(text, &m);

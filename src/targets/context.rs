@@ -58,6 +58,37 @@ pub(crate) fn segment_start(chars: &[char], figs: &[Figure], idx: usize) -> usiz
     }
 }
 
+/// Skips a list or section marker at `start` (`1.`, `2、`, `(3)`, `（一）`,
+/// `一、`), returning where the text proper begins (never past `end`).
+pub(crate) fn skip_list_marker(chars: &[char], start: usize, end: usize) -> usize {
+    let is_num = |c: char| c.is_ascii_digit() || crate::numerals::is_numeral_char(c);
+    let mut k = start;
+    while k < end && chars[k].is_whitespace() {
+        k += 1;
+    }
+    if k < end && matches!(chars[k], '(' | '（') {
+        let mut j = k + 1;
+        while j < end && j - k <= 3 && is_num(chars[j]) {
+            j += 1;
+        }
+        if j > k + 1 && j < end && matches!(chars[j], ')' | '）') {
+            return j + 1;
+        }
+        return k;
+    }
+    let mut j = k;
+    while j < end && j - k < 3 && is_num(chars[j]) {
+        j += 1;
+    }
+    if j > k && j < end && matches!(chars[j], '.' | '．' | '、') {
+        // Not a decimal number such as 1.5.
+        if !(chars[j] == '.' && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit())) {
+            return j + 1;
+        }
+    }
+    k
+}
+
 /// The phrase after a figure, up to the next clause mark (at most 24 chars).
 pub(crate) fn after_phrase(chars: &[char], end: usize) -> String {
     let mut k = end;
@@ -126,6 +157,13 @@ pub(crate) fn is_comparison_set(after: &str) -> bool {
 
 /// Words in a top-level heading that mark a review of the past.
 const BACKGROUND_WORDS: &[&str] = &[
+    "完成情况",
+    "工作情况",
+    "主要成效",
+    "取得成效",
+    "进展情况",
+    "总结",
+    "发展现状",
     "发展基础",
     "现状",
     "回顾",
@@ -183,6 +221,20 @@ pub(crate) fn background_ranges(chars: &[char], plan: &ParsedPlan) -> Vec<(usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_markers() {
+        for (s, k) in [
+            ("1.新增", 2),
+            ("(3)建设", 3),
+            ("（一）培育", 3),
+            ("二、目标", 2),
+            ("新增", 0),
+        ] {
+            let cs: Vec<char> = s.chars().collect();
+            assert_eq!(skip_list_marker(&cs, 0, cs.len()), k, "{s}");
+        }
+    }
 
     #[test]
     fn years() {

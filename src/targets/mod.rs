@@ -59,6 +59,7 @@ pub fn extract(
     for idx in 0..figs.len() {
         let f = &figs[idx];
         let seg_start = context::segment_start(&chars, &figs, idx);
+        let seg_start = context::skip_list_marker(&chars, seg_start, f.num_start);
         let sent_start = sentence_start(&chars, f.num_start);
         let before: String = chars[seg_start..f.num_start].iter().collect();
         let after = after_phrase(&chars, f.end);

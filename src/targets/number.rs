@@ -89,6 +89,7 @@ const BASE_UNITS: &[&str] = &[
     "场次",
     "户次",
     "家次",
+    "期",
     "人年",
     "公顷",
     "元",
@@ -152,6 +153,8 @@ fn unit_breaks(base: &str, rest: &[char]) -> bool {
         "支" => matches!(next, Some('持' | '撑' | '出' | '付')),
         "场" => matches!(next, Some('所' | '景' | '地' | '馆')),
         "台" => matches!(next, Some('阶' | '账')),
+        // 培训班5期 counts sessions; 二期工程 names a phase.
+        "期" => next.is_some_and(|c| c.is_alphabetic() && !"以左上次".contains(c)),
         "项" => next == Some('目') && rest.get(1) != Some(&'('),
         "件" => matches!(next, Some('事')) && rest.get(1) == Some(&'情'),
         _ => false,
