@@ -335,7 +335,16 @@ fn annual_plan_targets() {
     check(
         "3.举办科技特派员培训班5期以上。",
         &m,
-        &[w(5.0, None, "期", AtLeast, Increment, Tgt, y, "科技特派员培训班")],
+        &[w(
+            5.0,
+            None,
+            "期",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "科技特派员培训班",
+        )],
     );
     check(
         "(2)新培育省级瞪羚企业3家、独角兽企业1家。",
@@ -545,6 +554,37 @@ fn growth_comparisons_and_caps() {
         &[
             w(800.0, None, "名", Exact, Increment, Tgt, y, "青年科技人才"),
             w(500.0, None, "家次", Exact, Increment, Tgt, y, "企业"),
+        ],
+    );
+}
+
+#[test]
+fn long_range_horizon() {
+    let m = five_year();
+    check(
+        "到2035年,全社会研发投入强度达到4%,高新技术企业达到3000家。",
+        &m,
+        &[
+            w(
+                4.0,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Tgt,
+                Some(2035),
+                "全社会研发投入强度",
+            ),
+            w(
+                3000.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Tgt,
+                Some(2035),
+                "高新技术企业",
+            ),
         ],
     );
 }

@@ -264,6 +264,8 @@ pub(crate) struct YearInput<'a> {
     pub own_before: &'a str,
     /// The figure is the starting value of a `由X…到Y` pair.
     pub from_value: bool,
+    /// Horizon stated earlier in the sentence (`到2035年`).
+    pub horizon: Option<i32>,
 }
 
 /// Decides the year a figure refers to.
@@ -271,9 +273,11 @@ pub(crate) fn year(meta: &DocumentMeta, y: &YearInput<'_>) -> Option<i32> {
     let period = meta.period;
     match y.role {
         TargetRole::Target => match (meta.kind, period) {
+            // A long-range vision beyond the plan period (`到2035年`).
+            (_, Some(p)) if y.horizon.is_some_and(|h| h > p.end) => y.horizon,
             (PlanKind::AnnualWorkPlan, Some(p)) => Some(p.start),
             (_, Some(p)) => Some(p.end),
-            (_, None) => y.own_year.or(y.sentence_year),
+            (_, None) => y.horizon.or(y.own_year).or(y.sentence_year),
         },
         TargetRole::Baseline => {
             if let Some(v) = y.own_year {

@@ -145,6 +145,26 @@ pub(crate) fn last_year(chars: &[char], from: usize, to: usize) -> Option<i32> {
     found
 }
 
+/// The last horizon year stated as `到YYYY年` / `至YYYY年` in `[from, to)`.
+pub(crate) fn horizon_year(chars: &[char], from: usize, to: usize) -> Option<i32> {
+    let to = to.min(chars.len());
+    let mut found = None;
+    let mut k = from;
+    while k + 5 < to {
+        if matches!(chars[k], '到' | '至')
+            && chars[k + 1..k + 5].iter().all(|c| c.is_ascii_digit())
+            && chars[k + 5] == '年'
+        {
+            let y: String = chars[k + 1..k + 5].iter().collect();
+            found = y.parse::<i32>().ok().or(found);
+            k += 5;
+        } else {
+            k += 1;
+        }
+    }
+    found
+}
+
 /// Whether the phrase after a figure makes it the size of a comparison set
 /// (`全省16个设区市中,我市…`, `列出的237家企业中我市仅有3家`).
 pub(crate) fn is_comparison_set(after: &str) -> bool {

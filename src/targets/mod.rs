@@ -169,6 +169,7 @@ pub fn extract(
                 sentence_year: last_year(&chars, sent_start, seg_start),
                 own_before: &before,
                 from_value,
+                horizon: context::horizon_year(&chars, sent_start, f.num_start),
             },
         );
 
