@@ -191,7 +191,26 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
     if bad_prefix(chars, i) {
         return None;
     }
-    let (value, mut j) = parse_arabic(chars, i)?;
+    let (mut value, mut j) = parse_arabic(chars, i)?;
+    // Thousands separators: 1,200家 (a group of exactly three digits).
+    while value < 1000.0
+        && value.fract() == 0.0
+        && chars.get(j) == Some(&',')
+        && chars
+            .get(j + 1..j + 4)
+            .is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
+        && !chars.get(j + 4).is_some_and(|c| c.is_ascii_digit())
+        && chars.get(j + 4).is_some_and(|&c| {
+            match_unit(chars, j + 4).is_some() || c == ',' || c == '.' || c == '余' || c == '多'
+        })
+    {
+        let (g, k) = parse_arabic(chars, j + 1)?;
+        value = value * 1000.0 + g;
+        j = k;
+        if chars.get(j) != Some(&',') {
+            break;
+        }
+    }
     // A fraction such as 2/3 (not a date such as 10/27).
     if chars.get(j) == Some(&'/') && chars.get(j + 1).is_some_and(|&c| is_digit(c)) {
         let (den, k) = parse_arabic(chars, j + 1)?;
@@ -237,7 +256,36 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
         qualifier = Qualifier::AtLeast;
         j += 1;
     }
-    let (unit, unit_end) = match_unit(chars, j)?;
+    // 1.2万余人: the 余 sits between the magnitude and the measure word.
+    let (unit, mut unit_end) = match match_unit(chars, j) {
+        Some(u) => u,
+        None if matches!(chars.get(j), Some('万' | '亿'))
+            && matches!(chars.get(j + 1), Some('余' | '多'))
+            && value_high.is_none() =>
+        {
+            let (base, e) = match_unit(chars, j + 2)?;
+            qualifier = Qualifier::AtLeast;
+            (format!("{}{base}", chars[j]), e)
+        }
+        None => return None,
+    };
+    // 3%-5%: a range with the unit on both ends.
+    if value_high.is_none()
+        && unit_end + 1 < chars.len()
+        && is_range_sep(chars[unit_end])
+        && is_digit(chars[unit_end + 1])
+    {
+        if let Some((hi, k)) = parse_arabic(chars, unit_end + 1) {
+            if hi > value {
+                if let Some((u2, e2)) = match_unit(chars, k) {
+                    if u2 == unit {
+                        value_high = Some(hi);
+                        unit_end = e2;
+                    }
+                }
+            }
+        }
+    }
     // 50强 is a ranking, 1+N a formula, 百亿元级 a size class.
     if matches!(chars.get(unit_end), Some('+' | '强' | '级')) {
         return None;
@@ -396,6 +444,24 @@ mod tests {
             figs("给予最高50万元奖励"),
             vec![(50.0, None, "万元".into(), Qualifier::AtMost)]
         );
+    }
+
+    #[test]
+    fn separators_and_ranges() {
+        assert_eq!(
+            figs("入库企业达到1,200家"),
+            vec![(1200.0, None, "家".into(), Qualifier::Exact)]
+        );
+        assert_eq!(
+            figs("增长3%-5%"),
+            vec![(3.0, Some(5.0), "%".into(), Qualifier::Exact)]
+        );
+        assert_eq!(
+            figs("引进人才1.2万余人"),
+            vec![(1.2, None, "万人".into(), Qualifier::AtLeast)]
+        );
+        // A clause comma, not a thousands separator.
+        assert_eq!(figs("全省第1,2020年").len(), 0);
     }
 
     #[test]
