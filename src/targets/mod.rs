@@ -63,85 +63,17 @@ pub fn extract(
         let sent_start = sentence_start(&chars, f.num_start);
         let before: String = chars[seg_start..f.num_start].iter().collect();
         let after = after_phrase(&chars, f.end);
-        let rate_unit = classify::is_rate_unit(&f.unit);
-        if !rate_unit && context::is_comparison_set(&after) {
+        if !classify::is_rate_unit(&f.unit) && context::is_comparison_set(&after) {
             continue;
         }
-
         let inherited = last
             .as_ref()
             .filter(|(s, _)| *s == sent_start)
-            .map(|(_, ind)| ind.clone());
-        let mut from_after = false;
-        let indicator = match indicator::choose(&before, &after, rate_unit) {
-            Some(ind) => {
-                from_after = indicator::trim(&before).is_empty()
-                    || indicator::after_last_verb(&indicator::trim(&before))
-                        .is_some_and(|p| p == indicator::trim(&before).len());
-                from_after = from_after && after.starts_with(ind.as_str());
-                ind
-            }
-            None => inherited
-                .clone()
-                .or_else(|| previous_clause_phrase(&chars, sent_start, seg_start))
-                .unwrap_or_default(),
-        };
+            .map(|(_, ind)| ind.as_str());
+        let (indicator, from_after) =
+            read_indicator(&chars, f, &before, &after, inherited, sent_start, seg_start);
 
-        // `同比增长23.4%` after `技术合同成交额86.5亿元`: the growth of the
-        // inherited indicator.
-        let indicator = if rate_unit
-            && f.unit != "个百分点"
-            && inherited.as_deref() == Some(indicator.as_str())
-            && ["增长", "增速", "增幅"].iter().any(|w| before.contains(w))
-            && !["增长到", "增加到", "提高到"]
-                .iter()
-                .any(|w| before.contains(w))
-            && !indicator.ends_with("增长")
-        {
-            let growth = if before.contains("年均") {
-                "年均增长"
-            } else {
-                "增长"
-            };
-            format!("{indicator}{growth}")
-        } else {
-            indicator
-        };
-        // A bare generic noun (`总数达到520家`) belongs to the subject named
-        // by the previous figure of the sentence.
-        let indicator = match &inherited {
-            Some(prev) if is_generic_noun(&indicator) && !prev.ends_with(indicator.as_str()) => {
-                format!("{prev}{indicator}")
-            }
-            _ => indicator,
-        };
-
-        // Scopes for the kind rules: own segment (+ its lead-in within the
-        // clause), then earlier clauses of the sentence, nearest first.
-        let clause0 = clause_start(&chars, seg_start.max(sent_start), sent_start);
-        let lead_in: String = chars[clause0.min(seg_start)..seg_start].iter().collect();
-        let mut scopes: Vec<String> = vec![before.clone()];
-        if !lead_in.is_empty() {
-            scopes.push(lead_in);
-        }
-        // Earlier clauses count only for elliptical clauses: `其中发明专利128项`
-        // after `共申请专利195项`, or `贷款金额…` after `办理…贷款37笔`.
-        let mut earlier: Vec<String> = Vec::new();
-        let mut k = clause0.min(seg_start);
-        while k > sent_start {
-            let s = clause_start(&chars, k - 1, sent_start);
-            earlier.push(chars[s..k].iter().collect());
-            k = s;
-        }
-        let head: String = indicator.chars().take(2).collect();
-        let elliptical = before.trim_start().starts_with("其中")
-            || indicator.ends_with('级')
-            || indicator.ends_with("级以上")
-            || indicator::trim(&before).is_empty()
-            || (head.chars().count() == 2 && earlier.first().is_some_and(|c| c.contains(&head)));
-        if elliptical {
-            scopes.extend(earlier);
-        }
+        let scopes = kind_scopes(&chars, &before, &indicator, sent_start, seg_start);
         let scope_refs: Vec<&str> = scopes.iter().map(String::as_str).collect();
         let mut kind = classify::kind(&f.unit, &indicator, f.qualifier, &scope_refs, &after);
         if kind != TargetKind::Rate && classify::acts_on_existing(&before) {
@@ -154,13 +86,7 @@ pub fn extract(
             .any(|&(s, e)| f.num_start >= s && f.num_start < e);
         let sentence_before: String = chars[sent_start..f.num_start].iter().collect();
         let role = classify::role(in_bg, &before, &sentence_before);
-        let trimmed_before = before.trim_end_matches(['的', ' ']);
         let own_year = last_year(&chars, seg_start, f.num_start);
-        let from_value = {
-            let t = trimmed_before
-                .trim_end_matches(|c: char| c.is_ascii_digit() || "年度底末".contains(c));
-            (t.ends_with('由') || t.ends_with('从')) && own_year.is_none()
-        };
         let year = classify::year(
             meta,
             &classify::YearInput {
@@ -168,7 +94,7 @@ pub fn extract(
                 own_year,
                 sentence_year: last_year(&chars, sent_start, seg_start),
                 own_before: &before,
-                from_value,
+                from_value: own_year.is_none() && is_from_value(&before),
                 horizon: context::horizon_year(&chars, sent_start, f.num_start),
             },
         );
@@ -200,6 +126,105 @@ pub fn extract(
         });
     }
     out
+}
+
+/// Reads the indicator of figure `f`; also tells whether it was taken from
+/// the phrase after the figure (the quote then extends over it).
+fn read_indicator(
+    chars: &[char],
+    f: &scan::Figure,
+    before: &str,
+    after: &str,
+    inherited: Option<&str>,
+    sent_start: usize,
+    seg_start: usize,
+) -> (String, bool) {
+    let rate_unit = classify::is_rate_unit(&f.unit);
+    let (indicator, from_after) = match indicator::choose(before, after, rate_unit) {
+        Some(ind) => {
+            let t = indicator::trim(before);
+            let verb_last = t.is_empty() || indicator::after_last_verb(&t) == Some(t.len());
+            let from_after = verb_last && after.starts_with(ind.as_str());
+            (ind, from_after)
+        }
+        None => {
+            let ind = inherited
+                .map(str::to_string)
+                .or_else(|| previous_clause_phrase(chars, sent_start, seg_start))
+                .unwrap_or_default();
+            (ind, false)
+        }
+    };
+    // `同比增长23.4%` after `技术合同成交额86.5亿元`: the growth of the
+    // inherited indicator.
+    if rate_unit
+        && f.unit != "个百分点"
+        && inherited == Some(indicator.as_str())
+        && ["增长", "增速", "增幅"].iter().any(|w| before.contains(w))
+        && !["增长到", "增加到", "提高到"]
+            .iter()
+            .any(|w| before.contains(w))
+        && !indicator.ends_with("增长")
+    {
+        let growth = if before.contains("年均") {
+            "年均增长"
+        } else {
+            "增长"
+        };
+        return (format!("{indicator}{growth}"), from_after);
+    }
+    // A bare generic noun (`总数达到520家`) belongs to the subject named by
+    // the previous figure of the sentence.
+    match inherited {
+        Some(prev) if is_generic_noun(&indicator) && !prev.ends_with(indicator.as_str()) => {
+            (format!("{prev}{indicator}"), from_after)
+        }
+        _ => (indicator, from_after),
+    }
+}
+
+/// Texts inspected by the kind rules, nearest first: the figure's own
+/// segment, its lead-in within the clause, then (for elliptical clauses
+/// only) the earlier clauses of the sentence.
+fn kind_scopes(
+    chars: &[char],
+    before: &str,
+    indicator: &str,
+    sent_start: usize,
+    seg_start: usize,
+) -> Vec<String> {
+    let clause0 = clause_start(chars, seg_start.max(sent_start), sent_start).min(seg_start);
+    let mut scopes: Vec<String> = vec![before.to_string()];
+    if clause0 < seg_start {
+        scopes.push(chars[clause0..seg_start].iter().collect());
+    }
+    let mut earlier: Vec<String> = Vec::new();
+    let mut k = clause0;
+    while k > sent_start {
+        let s = clause_start(chars, k - 1, sent_start);
+        earlier.push(chars[s..k].iter().collect());
+        k = s;
+    }
+    // Elliptical: `其中发明专利128项` after `共申请专利195项`, `市级5家以上`
+    // after `新备案…省级…3家以上`, `贷款金额…` after `办理…贷款37笔`.
+    let head: String = indicator.chars().take(2).collect();
+    let elliptical = before.trim_start().starts_with("其中")
+        || indicator.ends_with('级')
+        || indicator.ends_with("级以上")
+        || indicator::trim(before).is_empty()
+        || (head.chars().count() == 2 && earlier.first().is_some_and(|c| c.contains(&head)));
+    if elliptical {
+        scopes.extend(earlier);
+    }
+    scopes
+}
+
+/// Whether the figure is the starting value of `由X…到Y` (`比重由1.23%`).
+fn is_from_value(before: &str) -> bool {
+    let t = before
+        .trim_end_matches(['的', ' '])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "年度底末".contains(c));
+    t.ends_with('由') || t.ends_with('从')
 }
 
 /// Nouns that name a measure but not what is measured.
