@@ -392,13 +392,33 @@ static VERBS_BY_LAST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new
     m
 });
 
-/// Cuts a phrase after the figure at the first verb or 的-less predicate so
-/// that `科技型中小企业联合重点高校` keeps its head noun phrase whole.
+/// Predicates that end the noun phrase after a figure
+/// (`高校院所开展产学研对接交流` → `高校院所`).
+const AFTER_STOPS: &[&str] = &[
+    "开展", "建立", "建设", "参加", "参与", "作为", "进行", "按照", "加快", "实现", "达到", "纳入",
+    "入选", "获得", "获批", "落户", "签订", "签署", "联合", "共建", "推动", "提升", "开发", "实施",
+];
+
+/// Cleans the phrase after a figure: drops a leading 的/、, cuts it at the
+/// first predicate (not at its very start) and drops unbalanced closing
+/// quotes or brackets.
 fn clean_after(s: &str) -> String {
-    let t = s
-        .trim_start_matches(['的', '、', ' '])
-        .trim_end_matches(['”', ')']);
-    t.to_string()
+    let mut t = s.trim_start_matches(['的', '、', ' ']);
+    let cut = AFTER_STOPS
+        .iter()
+        .filter_map(|w| t.find(w))
+        .filter(|&p| t[..p].chars().count() >= 2)
+        .min();
+    if let Some(p) = cut {
+        t = &t[..p];
+    }
+    let mut out = t.to_string();
+    for (open, close) in [('“', '”'), ('(', ')'), ('（', '）'), ('《', '》')] {
+        while out.ends_with(close) && out.matches(close).count() > out.matches(open).count() {
+            out.pop();
+        }
+    }
+    out
 }
 
 /// Whether a phrase after a figure starts a noun phrase (not a verb, link
@@ -428,6 +448,16 @@ pub(crate) fn choose(before: &str, after: &str, rate: bool) -> Option<String> {
     let core = match after_last_verb(&trimmed) {
         Some(p) => trim(&trimmed[p..]),
         None => trimmed.clone(),
+    };
+    // A bare compound such as 登记额 (from 技术合同认定登记额) names too
+    // little: keep the whole phrase.
+    let core = if core.chars().count() <= 3
+        && NOMINAL_SUFFIXES.iter().any(|n| core.ends_with(n))
+        && trimmed.len() > core.len()
+    {
+        trimmed.clone()
+    } else {
+        core
     };
     let after = clean_after(after);
     let after_ok = !rate && is_noun_start(&after);
