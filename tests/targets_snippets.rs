@@ -402,6 +402,14 @@ fn standing_rules_and_baselines_in_annual_plans() {
         )],
     );
     check(
+        "2023年,全市新增高新技术企业120家。2024年,力争新增高新技术企业150家。",
+        &m,
+        &[
+            w(120.0, None, "家", Exact, Increment, Baseline, Some(2023), "高新技术企业"),
+            w(150.0, None, "家", Exact, Increment, Tgt, Some(2024), "高新技术企业"),
+        ],
+    );
+    check(
         "继续指导6家省级重点实验室开展绩效评估。",
         &m,
         &[w(

@@ -237,9 +237,23 @@ pub(crate) fn acts_on_existing(own_before: &str) -> bool {
 
 /// Decides whether a figure is a baseline: inside a review section, after a
 /// verb acting on existing things, or stated as already achieved.
-pub(crate) fn role(in_background: bool, own_before: &str, sentence_before: &str) -> TargetRole {
+pub(crate) fn role(
+    in_background: bool,
+    own_before: &str,
+    sentence_before: &str,
+    period_start: Option<i32>,
+) -> TargetRole {
     if in_background {
         return TargetRole::Baseline;
+    }
+    // A sentence opening with a past year reports results: `2023年,全市新增…`.
+    let lead = sentence_before.trim_start();
+    let lead_year: String = lead.chars().take(4).collect();
+    if let (Ok(y), Some(start)) = (lead_year.parse::<i32>(), period_start) {
+        let rest: String = lead.chars().skip(4).take(1).collect();
+        if rest == "年" && y < start && !sentence_before.contains("力争") {
+            return TargetRole::Baseline;
+        }
     }
     if acts_on_existing(own_before) {
         return TargetRole::Baseline;

@@ -175,6 +175,11 @@ pub(crate) fn is_comparison_set(after: &str) -> bool {
             .any(|w| t.contains(w))
 }
 
+fn starts_with(chars: &[char], i: usize, s: &str) -> bool {
+    let n = s.chars().count();
+    i + n <= chars.len() && chars[i..i + n].iter().copied().eq(s.chars())
+}
+
 /// Words in a top-level heading that mark a review of the past.
 const BACKGROUND_WORDS: &[&str] = &[
     "完成情况",
@@ -217,6 +222,30 @@ pub(crate) fn background_ranges(chars: &[char], plan: &ParsedPlan) -> Vec<(usize
                 j += 1;
             }
             if j < chars.len() && chars[j] == '、' {
+                let mut k = j + 1;
+                while k < chars.len() && k - j < 24 && !is_clause_end(chars[k]) {
+                    k += 1;
+                }
+                heads.push((i, chars[j + 1..k].iter().collect()));
+                i = k;
+                continue;
+            }
+        }
+        // 第一章 发展基础 / 第二部分 …
+        if at_start && chars[i] == '第' {
+            let mut j = i + 1;
+            while j < chars.len() && j - i <= 3 && crate::numerals::is_numeral_char(chars[j]) {
+                j += 1;
+            }
+            let unit_len = if starts_with(chars, j, "部分") {
+                2
+            } else if j < chars.len() && chars[j] == '章' {
+                1
+            } else {
+                0
+            };
+            if j > i + 1 && unit_len > 0 {
+                let j = j + unit_len - 1;
                 let mut k = j + 1;
                 while k < chars.len() && k - j < 24 && !is_clause_end(chars[k]) {
                     k += 1;
@@ -271,5 +300,9 @@ mod tests {
         let cs: Vec<char> = text.chars().collect();
         let r = background_ranges(&cs, &ParsedPlan::default());
         assert_eq!(r, vec![(3, 13)]);
+        let text = "第一章 发展现状\n成绩\n第二章 总体要求\n目标";
+        let cs: Vec<char> = text.chars().collect();
+        let r = background_ranges(&cs, &ParsedPlan::default());
+        assert_eq!(r, vec![(0, 12)]);
     }
 }

@@ -85,7 +85,12 @@ pub fn extract(
             .iter()
             .any(|&(s, e)| f.num_start >= s && f.num_start < e);
         let sentence_before: String = chars[sent_start..f.num_start].iter().collect();
-        let role = classify::role(in_bg, &before, &sentence_before);
+        let role = classify::role(
+            in_bg,
+            &before,
+            &sentence_before,
+            meta.period.map(|p| p.start),
+        );
         let own_year = last_year(&chars, seg_start, f.num_start);
         let year = classify::year(
             meta,
