@@ -405,8 +405,26 @@ fn standing_rules_and_baselines_in_annual_plans() {
         "2023年,全市新增高新技术企业120家。2024年,力争新增高新技术企业150家。",
         &m,
         &[
-            w(120.0, None, "家", Exact, Increment, Baseline, Some(2023), "高新技术企业"),
-            w(150.0, None, "家", Exact, Increment, Tgt, Some(2024), "高新技术企业"),
+            w(
+                120.0,
+                None,
+                "家",
+                Exact,
+                Increment,
+                Baseline,
+                Some(2023),
+                "高新技术企业",
+            ),
+            w(
+                150.0,
+                None,
+                "家",
+                Exact,
+                Increment,
+                Tgt,
+                Some(2024),
+                "高新技术企业",
+            ),
         ],
     );
     check(

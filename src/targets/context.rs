@@ -200,17 +200,19 @@ const BACKGROUND_WORDS: &[&str] = &[
     "工作总结",
 ];
 
-/// Character ranges of review sections (发展基础, 现状, …). Uses the plan's
-/// sections when given; otherwise finds top-level `一、` headings in the text.
+/// Character ranges of review sections (发展基础, 现状, …): the plan's
+/// background sections and top-level `一、` / `第一章` review headings found
+/// in the text.
 pub(crate) fn background_ranges(chars: &[char], plan: &ParsedPlan) -> Vec<(usize, usize)> {
-    if !plan.sections.is_empty() {
-        return plan
-            .sections
-            .iter()
-            .filter(|s| s.role == SectionRole::Background)
-            .map(|s| (s.start, s.end))
-            .collect();
-    }
+    // Sections the structure parser marked as background, plus top-level
+    // review headings found in the text (a safety net for parsers that miss
+    // a role).
+    let mut out: Vec<(usize, usize)> = plan
+        .sections
+        .iter()
+        .filter(|s| s.role == SectionRole::Background)
+        .map(|s| (s.start, s.end))
+        .collect();
     // Top-level markers: a Chinese numeral then 、 at a line or sentence start.
     let mut heads: Vec<(usize, String)> = Vec::new();
     let mut i = 0;
@@ -257,7 +259,6 @@ pub(crate) fn background_ranges(chars: &[char], plan: &ParsedPlan) -> Vec<(usize
         }
         i += 1;
     }
-    let mut out = Vec::new();
     for (n, (start, title)) in heads.iter().enumerate() {
         if BACKGROUND_WORDS.iter().any(|w| title.contains(w)) {
             let end = heads.get(n + 1).map_or(chars.len(), |h| h.0);
