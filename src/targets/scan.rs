@@ -13,8 +13,6 @@ pub(crate) struct Figure {
     pub num_start: usize,
     /// Offset just past the unit and any trailing qualifier.
     pub end: usize,
-    /// Offset just past the unit (before a trailing qualifier).
-    pub unit_end: usize,
     /// The value (low end of a range).
     pub value: f64,
     /// High end of a range.
@@ -23,8 +21,6 @@ pub(crate) struct Figure {
     pub unit: String,
     /// Qualifier read around the figure.
     pub qualifier: Qualifier,
-    /// Written with a Chinese numeral.
-    pub chinese: bool,
 }
 
 /// Characters that join the two ends of a range.
@@ -225,12 +221,10 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
             return Some(Figure {
                 num_start: i,
                 end,
-                unit_end: k,
                 value: value / den,
                 value_high: None,
                 unit: String::new(),
                 qualifier,
-                chinese: false,
             });
         }
         return None;
@@ -312,12 +306,10 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
     Some(Figure {
         num_start: i,
         end,
-        unit_end,
         value,
         value_high,
         unit,
         qualifier,
-        chinese: false,
     })
 }
 
@@ -357,12 +349,10 @@ fn chinese_fraction(chars: &[char], i: usize) -> Option<Figure> {
     Some(Figure {
         num_start: i,
         end,
-        unit_end: k,
         value,
         value_high: None,
         unit,
         qualifier,
-        chinese: true,
     })
 }
 
@@ -393,12 +383,10 @@ fn scan_chinese(chars: &[char], i: usize) -> Option<Figure> {
     Some(Figure {
         num_start: i,
         end,
-        unit_end,
         value,
         value_high: None,
         unit,
         qualifier,
-        chinese: true,
     })
 }
 
