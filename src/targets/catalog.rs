@@ -9,9 +9,15 @@ use super::normalize::UnitFamily;
 use crate::model::TargetKind;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// The catalog shipped with PlanLens.
 const BUILTIN: &str = include_str!("../../data/indicators.toml");
+
+/// The shipped catalog, parsed once. The file is checked by a unit test; an
+/// empty catalog stands in rather than a panic should it ever be broken.
+static BUILTIN_CATALOG: LazyLock<Catalog> =
+    LazyLock::new(|| Catalog::parse(BUILTIN).unwrap_or_default());
 
 /// An error reading a catalog or adding a mapping.
 #[derive(Debug, thiserror::Error)]
@@ -128,9 +134,7 @@ fn parse_kind(id: &str, s: &str) -> Result<TargetKind, CatalogError> {
 impl Catalog {
     /// The catalog shipped in `data/indicators.toml`.
     pub fn builtin() -> Catalog {
-        // The shipped file is checked by a unit test; fall back to an empty
-        // catalog rather than panic should it ever be broken.
-        Catalog::parse(BUILTIN).unwrap_or_default()
+        BUILTIN_CATALOG.clone()
     }
 
     /// Parses a catalog in the format of `data/indicators.toml`.

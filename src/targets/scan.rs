@@ -23,6 +23,31 @@ pub(crate) struct Figure {
     pub qualifier: Qualifier,
 }
 
+/// Nouns naming parts of the plan itself or of an argument (`5个方面`,
+/// `3个阶段`, `4项重点任务`): counted, but never targets.
+const ABSTRACT_PARTS: &[&str] = &[
+    "方面",
+    "阶段",
+    "环节",
+    "维度",
+    "层面",
+    "步骤",
+    "原则",
+    "重点任务",
+    "主要任务",
+    "重点工作",
+    "要点",
+    "部分",
+    "坚持",
+    "突出",
+    "关键",
+    "着力点",
+    "抓手",
+    "意识",
+    "自信",
+    "维护",
+];
+
 /// Characters that join the two ends of a range.
 fn is_range_sep(c: char) -> bool {
     matches!(c, '-' | '—' | '–' | '~' | '～' | '至' | '到' | '－')
@@ -280,8 +305,23 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
             }
         }
     }
+    // 以下5个方面, 3个阶段: counts of the text's own parts, not targets.
+    if matches!(unit.as_str(), "个" | "项" | "条" | "种")
+        && ABSTRACT_PARTS
+            .iter()
+            .any(|w| starts_with_at(chars, unit_end, w))
+    {
+        return None;
+    }
     // 50强 is a ranking, 1+N a formula, 百亿元级 a size class.
     if matches!(chars.get(unit_end), Some('+' | '强' | '级')) {
+        return None;
+    }
+    // 1个中心+N个分中心: a structure formula.
+    if chars[unit_end..chars.len().min(unit_end + 5)]
+        .iter()
+        .any(|&c| c == '+' || c == '＋')
+    {
         return None;
     }
     // After a closing quote, a count followed by a noun counts the parts of a
@@ -465,6 +505,8 @@ mod tests {
         assert!(figs("两个中心").is_empty());
         assert!(figs("发布日期2021/10/27").is_empty());
         assert!(figs("打造10亿元级产业集群").is_empty());
+        assert!(figs("重点抓好以下5个方面工作").is_empty());
+        assert!(figs("分3个阶段推进").is_empty());
         assert!(figs("进入500强").is_empty());
     }
 
