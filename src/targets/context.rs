@@ -130,6 +130,10 @@ pub(crate) fn last_year(chars: &[char], from: usize, to: usize) -> Option<i32> {
             && (k == 0 || !chars[k - 1].is_ascii_digit())
             // 比2015年提高: a comparison base, not the figure's year.
             && !(k > 0 && matches!(chars[k - 1], '比' | '较'))
+            // 2016年以来: the start of a span, not the year reported.
+            && !["以来", "起", "开始", "至今"]
+                .iter()
+                .any(|w| starts_with(chars, k + 5, w))
         {
             let y: String = chars[k..k + 4].iter().collect();
             if let Ok(v) = y.parse::<i32>() {
@@ -293,6 +297,8 @@ mod tests {
         assert_eq!(last_year(&cs, 0, cs.len()), Some(2020));
         let cs: Vec<char> = "2015—2019年度".chars().collect();
         assert_eq!(last_year(&cs, 0, cs.len()), Some(2019));
+        let cs: Vec<char> = "2016年以来,比2015年".chars().collect();
+        assert_eq!(last_year(&cs, 0, cs.len()), None);
     }
 
     #[test]
