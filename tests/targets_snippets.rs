@@ -372,6 +372,20 @@ fn annual_plan_targets() {
         ],
     );
     check(
+        "对首次通过认定的高新技术企业,给予20万元奖励。",
+        &m,
+        &[w(20.0, None, "万元", Exact, Stock, Tgt, y, "奖励")],
+    );
+    check(
+        "围绕6条重点产业链,新建新型研发机构8家,总数达到30家。",
+        &m,
+        &[
+            w(6.0, None, "条", Exact, Stock, Tgt, y, "重点产业链"),
+            w(8.0, None, "家", Exact, Increment, Tgt, y, "新型研发机构"),
+            w(30.0, None, "家", Exact, Stock, Tgt, y, "新型研发机构总数"),
+        ],
+    );
+    check(
         "至少组建1个产业技术创新联盟。",
         &m,
         &[w(

@@ -197,6 +197,16 @@ pub(crate) fn kind(
     if is_rate_unit(unit) || is_intensity(indicator) {
         return TargetKind::Rate;
     }
+    // A grant or subsidy amount (`给予20万元奖励`, `补助最高50万元`) is a
+    // policy parameter, a level.
+    let own = scopes.first().map_or("", |s| s.trim_end());
+    let own = own.strip_suffix("最高").unwrap_or(own);
+    if ["给予", "奖励", "补助", "补贴", "资助", "奖补"]
+        .iter()
+        .any(|w| own.ends_with(w))
+    {
+        return TargetKind::Stock;
+    }
     if qualifier == Qualifier::AtMost {
         // An upper limit (贷款额度300万元以内) is a threshold, a level.
         return TargetKind::Stock;

@@ -8,6 +8,10 @@ use std::sync::LazyLock;
 
 /// Verbs of plan sentences; the indicator starts after the last one.
 pub(crate) const VERBS: &[&str] = &[
+    "围绕",
+    "聚焦",
+    "依托",
+    "面向",
     "培养",
     "研制",
     "开发",
