@@ -187,3 +187,30 @@ fn review_heading_found_without_a_plan() {
         Some("academician_workstations")
     );
 }
+
+#[test]
+fn period_read_from_the_title_when_metadata_lacks_it() {
+    let text = "关于印发《2024年全县科技工作要点》的通知\n全年新增高新技术企业20家。";
+    let got = extract(
+        text,
+        &ParsedPlan::default(),
+        &DocumentMeta::default(),
+        &Catalog::builtin(),
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].year, Some(2024));
+
+    let text = "某市“十四五”科技创新规划\n一、发展基础\n累计建成众创空间30家。\n二、发展目标\n众创空间达到50家。";
+    let got = extract(
+        text,
+        &ParsedPlan::default(),
+        &DocumentMeta::default(),
+        &Catalog::builtin(),
+    );
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        (got[0].role, got[0].year),
+        (TargetRole::Baseline, Some(2020))
+    );
+    assert_eq!((got[1].role, got[1].year), (TargetRole::Target, Some(2025)));
+}

@@ -29,12 +29,13 @@ mod context;
 mod indicator;
 mod normalize;
 mod number;
+mod period;
 mod scan;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
 pub use normalize::{normalize, UnitFamily};
 
-use crate::model::{DocumentMeta, ParsedPlan, Target, TargetKind};
+use crate::model::{DocumentMeta, ParsedPlan, PlanKind, Target, TargetKind};
 use context::{after_phrase, is_clause_end, is_sentence_end, last_year, sentence_start};
 
 /// Shortest and longest quote, in characters.
@@ -51,6 +52,24 @@ pub fn extract(
     catalog: &Catalog,
 ) -> Vec<Target> {
     let chars: Vec<char> = text.chars().collect();
+    // Without a period in the metadata, read one from the title zone so that
+    // years can still be given.
+    let inferred;
+    let meta = match (meta.period, period::infer(&chars)) {
+        (None, Some((kind, p))) => {
+            inferred = DocumentMeta {
+                kind: if meta.kind == PlanKind::Other {
+                    kind
+                } else {
+                    meta.kind
+                },
+                period: Some(p),
+                ..meta.clone()
+            };
+            &inferred
+        }
+        _ => meta,
+    };
     let figs = scan::scan(&chars);
     let background = context::background_ranges(&chars, plan);
     let mut out: Vec<Target> = Vec::with_capacity(figs.len());
