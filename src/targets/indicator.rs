@@ -463,8 +463,10 @@ pub(crate) fn choose(before: &str, after: &str, rate: bool) -> Option<String> {
     } else {
         core
     };
+    // `推动30%以上的规上企业建立研发机构`: a share of what follows 的.
+    let share_of = rate && after.starts_with('的');
     let after = clean_after(after);
-    let after_ok = !rate && is_noun_start(&after);
+    let after_ok = (!rate || share_of) && is_noun_start(&after);
     let raw = before.trim_end();
     if after_ok
         && ["等", "和", "及", "与", "的", "或"]
@@ -513,6 +515,15 @@ mod tests {
         );
         assert_eq!(choose("是“十二五”末的", "", true), None);
         assert_eq!(choose("完成招商引资", "", false).unwrap(), "招商引资");
+    }
+
+    #[test]
+    fn shares_of_what_follows() {
+        assert_eq!(choose("推动", "的规上企业", true).unwrap(), "规上企业");
+        assert_eq!(
+            choose("研发投入强度达到", "", true).unwrap(),
+            "研发投入强度"
+        );
     }
 
     #[test]
