@@ -159,7 +159,8 @@ fn bad_prefix(chars: &[char], start: usize) -> bool {
     };
     match prev {
         Some(c) if c.is_ascii_alphanumeric() || c == '.' || c == '+' || c == '/' => return true,
-        Some('第' | '前' | '#' | '号' | '〕' | ']') => return true,
+        // 每10万人口: a denominator, not a figure.
+        Some('第' | '前' | '#' | '号' | '〕' | ']' | '每') => return true,
         _ => {}
     }
     // 全省第1, 排名前10, 第2位 are rankings even with a space before the number.
@@ -507,6 +508,7 @@ mod tests {
         assert!(figs("打造10亿元级产业集群").is_empty());
         assert!(figs("重点抓好以下5个方面工作").is_empty());
         assert!(figs("分3个阶段推进").is_empty());
+        assert_eq!(figs("每10万人口拥有量达到8件").len(), 1);
         assert!(figs("进入500强").is_empty());
     }
 
