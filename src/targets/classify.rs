@@ -39,6 +39,9 @@ pub(crate) fn is_intensity(indicator: &str) -> bool {
     ["每万", "每千", "每百", "每十万", "人均"]
         .iter()
         .any(|w| indicator.contains(w))
+        || indicator
+            .match_indices('每')
+            .any(|(p, c)| indicator[p + c.len()..].starts_with(|d: char| d.is_ascii_digit()))
 }
 
 /// Rule 2: newness or a recurring period made explicit.
