@@ -400,6 +400,20 @@ fn annual_plan_targets() {
         )],
     );
     check(
+        "组织兑现企业研发后补助20项以上。",
+        &m,
+        &[w(
+            20.0,
+            None,
+            "项",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "企业研发后补助",
+        )],
+    );
+    check(
         "至少组建1个产业技术创新联盟。",
         &m,
         &[w(

@@ -204,9 +204,10 @@ pub(crate) fn kind(
     // policy parameter, a level.
     let own = scopes.first().map_or("", |s| s.trim_end());
     let own = own.strip_suffix("最高").unwrap_or(own);
-    if ["给予", "奖励", "补助", "补贴", "资助", "奖补"]
-        .iter()
-        .any(|w| own.ends_with(w))
+    if unit.ends_with('元')
+        && ["给予", "奖励", "补助", "补贴", "资助", "奖补"]
+            .iter()
+            .any(|w| own.ends_with(w))
     {
         return TargetKind::Stock;
     }
