@@ -73,7 +73,6 @@ const EXPLICIT_NEW: &[&str] = &[
 /// Rule 3: levels and totals.
 const STOCK_WORDS: &[&str] = &[
     "达到",
-    "达",
     "总数",
     "总量",
     "数量",
@@ -110,6 +109,8 @@ const STOCK_NOUNS_AFTER: &[&str] = &["产值", "收入", "规模", "总值", "�
 
 /// Rule 4: creating, obtaining or doing something within the period.
 const ACTION_VERBS: &[&str] = &[
+    "达成",
+    "促成",
     "培养",
     "研制",
     "开发",
@@ -221,7 +222,13 @@ pub(crate) fn kind(
         if EXPLICIT_NEW_SET.contains_any(scope) {
             return TargetKind::Increment;
         }
-        if STOCK_SET.contains_any(scope) || (own && money && STOCK_AFTER_SET.contains_any(after)) {
+        // 达 alone links a level only right before the figure (登记额达18亿元),
+        // not inside 发达 or 达成.
+        let linked_by_da = own && scope.trim_end().ends_with('达');
+        if linked_by_da
+            || STOCK_SET.contains_any(scope)
+            || (own && money && STOCK_AFTER_SET.contains_any(after))
+        {
             return TargetKind::Stock;
         }
         if ACTION_SET.contains_any(scope) || (own && ACTION_AFTER_SET.contains_any(after)) {
