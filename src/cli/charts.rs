@@ -153,9 +153,8 @@ pub fn write_chart(
             .map_err(present::PresentError::from)?
             .into_bytes()
     };
-    std::fs::write(args.out, &bytes).map_err(|e| {
-        CliError::Usage(format!("{}: cannot write: {e}", args.out.display()))
-    })?;
+    std::fs::write(args.out, &bytes)
+        .map_err(|e| CliError::Usage(format!("{}: cannot write: {e}", args.out.display())))?;
     println!("wrote {} ({} bytes)", args.out.display(), bytes.len());
     Ok(())
 }
@@ -174,8 +173,14 @@ mod tests {
 
     #[test]
     fn lists() {
-        assert_eq!(list(&Some("a, b,,c".into())), Some(vec!["a".into(), "b".into(), "c".into()]));
-        assert_eq!(list(&Some("滨州，日照".into())), Some(vec!["滨州".into(), "日照".into()]));
+        assert_eq!(
+            list(&Some("a, b,,c".into())),
+            Some(vec!["a".into(), "b".into(), "c".into()])
+        );
+        assert_eq!(
+            list(&Some("滨州，日照".into())),
+            Some(vec!["滨州".into(), "日照".into()])
+        );
         assert_eq!(list(&Some(" ".into())), None);
         assert_eq!(list(&None), None);
     }
