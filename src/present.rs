@@ -208,7 +208,7 @@ fn chart_rows(table: &ComparisonTable, sel: &Selection, default_n: usize) -> Vec
             None => ids.push((&row.indicator_id, row.filled())),
         }
     }
-    ids.sort_by_key(|    ids.sort_by(|a, b| b.1.cmp(&a.1));(_, n)| std::cmp::Reverse(n));
+    ids.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     ids.into_iter()
         .filter(|(_, n)| *n > 0)
         .take(default_n)
