@@ -8,7 +8,6 @@ fn builtin_covers_the_required_indicators() {
     let c = Catalog::builtin();
     for id in [
         "high_tech_enterprises",
-        "high_tech_enterprises_new",
         "tech_smes",
         "rd_expenditure",
         "rd_intensity",
@@ -75,7 +74,7 @@ fn longest_phrase_wins_and_kind_breaks_ties() {
     assert_eq!(
         c.lookup_for("高新技术企业", "家", Some(TargetKind::Increment))
             .map(|i| i.id.as_str()),
-        Some("high_tech_enterprises_new")
+        Some("high_tech_enterprises")
     );
     assert_eq!(
         c.lookup_for("高新技术企业", "家", Some(TargetKind::Stock))

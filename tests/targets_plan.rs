@@ -138,7 +138,7 @@ fn sections_tasks_and_background() {
     assert_eq!(got[1].role, TargetRole::Target);
     assert_eq!(
         got[1].indicator_id.as_deref(),
-        Some("high_tech_enterprises_new")
+        Some("high_tech_enterprises")
     );
 
     assert_eq!(got[2].value, 8.0);
