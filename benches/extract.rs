@@ -1,43 +1,67 @@
-//! Extraction throughput over the concatenated seed plans.
+//! Throughput of structure parsing and target extraction over the seed plans,
+//! in bytes of UTF-8 text per second (criterion reports MiB/s).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use planlens::model::{DocumentMeta, ParsedPlan, Period, PlanKind};
+use planlens::ingest::{analyze_bytes, Context, DEFAULT_MAX_BYTES};
+use planlens::metadata::{self, Gazetteer};
+use planlens::seeds::SEED_FILES;
+use planlens::structure;
 use planlens::targets::{extract, Catalog};
 
-fn seeds() -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn bench_extract(c: &mut Criterion) {
-    let text = seeds();
+    let texts: Vec<String> = SEED_FILES
+        .iter()
+        .map(|(_, b)| {
+            String::from_utf8_lossy(b)
+                .trim_start_matches('\u{feff}')
+                .to_string()
+        })
+        .collect();
+    let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     let catalog = Catalog::builtin();
-    let plan = ParsedPlan::default();
-    let meta = DocumentMeta {
-        kind: PlanKind::FiveYearPlan,
-        period: Some(Period {
-            start: 2021,
-            end: 2025,
-        }),
-        ..Default::default()
+    let gazetteer = Gazetteer::builtin();
+    let metas: Vec<_> = texts
+        .iter()
+        .map(|t| metadata::detect(t, gazetteer))
+        .collect();
+    let plans: Vec<_> = texts.iter().map(|t| structure::parse(t)).collect();
+
+    let mut group = c.benchmark_group("seeds");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            for t in &texts {
+                std::hint::black_box(structure::parse(t));
+            }
+        })
+    });
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            for ((t, p), m) in texts.iter().zip(&plans).zip(&metas) {
+                std::hint::black_box(extract(t, p, m, &catalog));
+            }
+        })
+    });
+    group.bench_function("parse_and_extract", |b| {
+        b.iter(|| {
+            for (t, m) in texts.iter().zip(&metas) {
+                let plan = structure::parse(t);
+                std::hint::black_box(extract(t, &plan, m, &catalog));
+            }
+        })
+    });
+    let ctx = Context {
+        gazetteer,
+        manifest: None,
+        catalog: &catalog,
+        max_bytes: DEFAULT_MAX_BYTES,
     };
-    let mut group = c.benchmark_group("extract");
-    group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("seeds", |b| {
-        b.iter(|| extract(std::hint::black_box(&text), &plan, &meta, &catalog))
+    group.bench_function("whole_pipeline", |b| {
+        b.iter(|| {
+            for (name, raw) in SEED_FILES {
+                std::hint::black_box(analyze_bytes(raw, name, &ctx).ok());
+            }
+        })
     });
     group.finish();
 }
