@@ -9,12 +9,15 @@
 //! Data flow: file → [`decode`] → [`structure`] (noise rules, sections, task
 //! items) → [`targets`] → [`store`] → compare → chart → UI.
 
+pub mod chart;
+pub mod compare;
 pub mod decode;
 pub mod export;
 pub mod ingest;
 pub mod metadata;
 pub mod model;
 pub mod numerals;
+pub mod present;
 pub mod seeds;
 pub mod store;
 pub mod structure;

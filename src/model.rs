@@ -33,6 +33,16 @@ impl PlanKind {
         }
     }
 
+    /// The Chinese name, e.g. `五年规划`.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            PlanKind::AnnualWorkPlan => "年度工作计划",
+            PlanKind::ImplementationPlan => "实施方案",
+            PlanKind::FiveYearPlan => "五年规划",
+            PlanKind::Other => "其他",
+        }
+    }
+
     /// Parses the snake_case name; `None` for an unknown name.
     pub fn parse(s: &str) -> Option<PlanKind> {
         Some(match s {
@@ -91,6 +101,25 @@ pub struct DocumentMeta {
     pub doc_number: Option<String>,
     /// Publication date as `YYYY-MM-DD`.
     pub published: Option<String>,
+}
+
+impl DocumentMeta {
+    /// The title, or for a text without a title line a label built from what
+    /// is known, e.g. `临沂市 2021 年度工作计划`.
+    pub fn display_title(&self) -> String {
+        if let Some(t) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            return t.to_string();
+        }
+        let mut parts = Vec::new();
+        if let Some(c) = &self.city {
+            parts.push(c.clone());
+        }
+        if let Some(p) = self.period {
+            parts.push(p.to_string());
+        }
+        parts.push(self.kind.label_zh().to_string());
+        parts.join(" ")
+    }
 }
 
 /// The role a top-level (or any) section plays in a plan.
@@ -286,4 +315,45 @@ pub struct Target {
     pub task: Option<usize>,
     /// The figure in comparable base units.
     pub normalized: Option<Normalized>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_title_falls_back_to_city_period_and_kind() {
+        let mut m = DocumentMeta {
+            city: Some("临沂市".into()),
+            kind: PlanKind::AnnualWorkPlan,
+            period: Some(Period::year(2021)),
+            ..Default::default()
+        };
+        assert_eq!(m.display_title(), "临沂市 2021 年度工作计划");
+        m.title = Some("2021年全市科技创新工作思路".into());
+        assert_eq!(m.display_title(), "2021年全市科技创新工作思路");
+        assert_eq!(DocumentMeta::default().display_title(), "其他");
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for k in [
+            PlanKind::AnnualWorkPlan,
+            PlanKind::ImplementationPlan,
+            PlanKind::FiveYearPlan,
+            PlanKind::Other,
+        ] {
+            assert_eq!(PlanKind::parse(k.as_str()), Some(k));
+        }
+        for r in [
+            SectionRole::Background,
+            SectionRole::Guidance,
+            SectionRole::Goals,
+            SectionRole::Tasks,
+            SectionRole::Safeguards,
+            SectionRole::Other,
+        ] {
+            assert_eq!(SectionRole::parse(r.as_str()), Some(r));
+        }
+    }
 }

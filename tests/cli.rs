@@ -78,7 +78,12 @@ fn first_use_loads_the_five_seed_plans() {
     assert_eq!(docs.len(), 5);
     let by_city: std::collections::BTreeMap<String, u64> = docs
         .iter()
-        .map(|d| (d["city"].as_str().unwrap().to_string(), d["tasks"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["city"].as_str().unwrap().to_string(),
+                d["tasks"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let expected: std::collections::BTreeMap<String, u64> = [
         ("临沂市", 19),
@@ -110,7 +115,11 @@ fn list_prints_a_table() {
 #[test]
 fn no_seeds_flag_keeps_the_database_empty() {
     let env = Env::new();
-    let out = env.cmd().args(["--no-seeds", "list", "--json"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["--no-seeds", "list", "--json"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(stdout(&out).trim(), "[]");
 }
@@ -142,7 +151,10 @@ fn bad_files_get_a_clear_error_and_leave_the_database_as_it_was() {
     let env = Env::new();
     assert_eq!(env.doc_count(), 5);
     let empty = env.file("empty.txt", b"");
-    let binary = env.file("binary.txt", &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0x00]);
+    let binary = env.file(
+        "binary.txt",
+        &[0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0x00],
+    );
     let missing = env.dir.path().join("nope.txt");
     for (path, reason) in [
         (&empty, "empty"),
@@ -154,7 +166,10 @@ fn bad_files_get_a_clear_error_and_leave_the_database_as_it_was() {
         let err = stderr(&out);
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         assert!(err.contains(&name), "error does not name the file: {err}");
-        assert!(err.to_lowercase().contains(reason), "error does not say {reason}: {err}");
+        assert!(
+            err.to_lowercase().contains(reason),
+            "error does not say {reason}: {err}"
+        );
     }
     assert_eq!(env.doc_count(), 5);
 }
@@ -167,7 +182,9 @@ fn a_batch_with_a_bad_file_imports_the_others() {
     env.file("batch/b_empty.txt", b"   \n");
     env.file(
         "batch/c_gbk.txt",
-        &encode_gb18030("2024年全市科技工作要点\n一、重点任务\n(一)培育企业。新增高新技术企业80家。\n"),
+        &encode_gb18030(
+            "2024年全市科技工作要点\n一、重点任务\n(一)培育企业。新增高新技术企业80家。\n",
+        ),
     );
     let out = env.cmd().arg("import").arg(&folder).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -217,7 +234,9 @@ fn extract_prints_the_json_contract_with_char_offsets() {
             .collect()
     };
     for s in v["sections"].as_array().unwrap() {
-        for key in ["marker", "number", "level", "title", "role", "start", "end", "parent"] {
+        for key in [
+            "marker", "number", "level", "title", "role", "start", "end", "parent",
+        ] {
             assert!(s.get(key).is_some(), "section lacks {key}");
         }
         assert!(slice(&s["start"], &s["end"]).starts_with(s["marker"].as_str().unwrap()));
@@ -284,7 +303,11 @@ fn targets_and_indicator_mapping() {
         .iter()
         .any(|t| t["value"] == 3.55 && t["unit"] == "%"));
 
-    let out = env.cmd().args(["indicators", "--unmapped"]).output().unwrap();
+    let out = env
+        .cmd()
+        .args(["indicators", "--unmapped"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let first_phrase = stdout(&out)
         .lines()

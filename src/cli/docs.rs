@@ -92,13 +92,7 @@ fn describe(m: &DocumentMeta) -> String {
 }
 
 fn kind_zh(m: &DocumentMeta) -> &'static str {
-    use planlens::model::PlanKind::*;
-    match m.kind {
-        AnnualWorkPlan => "年度工作计划",
-        ImplementationPlan => "实施方案",
-        FiveYearPlan => "五年规划",
-        Other => "其他",
-    }
+    m.kind.label_zh()
 }
 
 /// Prints the document list.
@@ -116,7 +110,7 @@ pub fn print_list(docs: &[DocumentSummary], json: bool) -> Result<(), CliError> 
                 d.meta.province.clone().unwrap_or_default(),
                 kind_zh(&d.meta).to_string(),
                 d.meta.period.map(|p| p.to_string()).unwrap_or_default(),
-                d.meta.title.clone().unwrap_or_default(),
+                d.meta.display_title(),
                 d.tasks.to_string(),
                 d.targets.to_string(),
                 d.warnings.to_string(),

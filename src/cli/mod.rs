@@ -1,5 +1,6 @@
 //! Argument parsing and dispatch of the `planlens` commands.
 
+mod charts;
 mod docs;
 mod table;
 
@@ -76,6 +77,60 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare documents side by side on indicators.
+    Compare {
+        /// Documents (ids, cities or file names, comma-separated).
+        #[arg(long)]
+        docs: Option<String>,
+        /// Cities, comma-separated (all their documents).
+        #[arg(long, conflicts_with = "docs")]
+        cities: Option<String>,
+        /// Indicator ids, comma-separated (`planlens indicators` lists them).
+        #[arg(long)]
+        indicators: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: charts::TableFormat,
+        /// Language of the table headers.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+    },
+    /// Render a chart to an SVG or PNG file.
+    Chart {
+        /// Chart kind.
+        #[arg(long, value_enum, default_value = "bar")]
+        kind: KindArg,
+        /// Documents (ids, cities or file names, comma-separated).
+        #[arg(long)]
+        docs: Option<String>,
+        /// Cities, comma-separated.
+        #[arg(long, conflicts_with = "docs")]
+        cities: Option<String>,
+        /// Indicator ids, comma-separated.
+        #[arg(long)]
+        indicators: Option<String>,
+        /// The city of a timeline.
+        #[arg(long)]
+        city: Option<String>,
+        /// Output file: FILE.svg or FILE.png.
+        #[arg(long)]
+        out: PathBuf,
+        /// Size in pixels, WIDTHxHEIGHT (presets: 1920x1080, 1280x720).
+        #[arg(long, default_value = "1920x1080", value_parser = charts::parse_size)]
+        size: (u32, u32),
+        /// Theme.
+        #[arg(long, value_enum, default_value = "light")]
+        theme: ThemeArg,
+        /// Label language.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+        /// PNG pixel density (2 for projectors and retina screens).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// SVG: convert text to paths so it looks the same in any program.
+        #[arg(long)]
+        text_as_paths: bool,
+    },
     /// The indicator catalog, unmapped phrases and user mappings.
     Indicators {
         /// List indicator phrases of stored targets that map to no indicator.
@@ -99,6 +154,46 @@ pub enum IndicatorAction {
     },
 }
 
+/// Label language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for planlens::chart::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => planlens::chart::Lang::Zh,
+            LangArg::En => planlens::chart::Lang::En,
+        }
+    }
+}
+
+/// Chart theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on white.
+    Light,
+    /// Light text on near-black.
+    Dark,
+}
+
+/// Chart kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    /// Grouped bars across documents.
+    Bar,
+    /// One panel per indicator.
+    Multiples,
+    /// Documents × indicators coverage.
+    Heatmap,
+    /// One city's targets over the years.
+    Timeline,
+}
+
 /// Errors of the CLI layer.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
@@ -110,6 +205,8 @@ pub enum CliError {
     Seeds(#[from] planlens::seeds::SeedError),
     #[error(transparent)]
     Catalog(#[from] planlens::targets::CatalogError),
+    #[error(transparent)]
+    Present(#[from] planlens::present::PresentError),
     #[error("{0}")]
     Usage(String),
     #[error("cannot write JSON: {0}")]
@@ -188,6 +285,52 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 unmapped: false,
             };
             docs::print_targets(&store, &store.targets(&filter)?, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Compare {
+            docs,
+            cities,
+            indicators,
+            format,
+            lang,
+        } => {
+            let sel = charts::selection(&store, &docs, &cities, &indicators)?;
+            charts::print_compare(&store, &catalog, &sel, format, lang.into())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Chart {
+            kind,
+            docs,
+            cities,
+            indicators,
+            city,
+            out,
+            size,
+            theme,
+            lang,
+            scale,
+            text_as_paths,
+        } => {
+            let sel = charts::selection(&store, &docs, &cities, &indicators)?;
+            let args = charts::ChartArgs {
+                kind: match kind {
+                    KindArg::Bar => planlens::chart::ChartKind::Bar,
+                    KindArg::Multiples => planlens::chart::ChartKind::Multiples,
+                    KindArg::Heatmap => planlens::chart::ChartKind::Heatmap,
+                    KindArg::Timeline => planlens::chart::ChartKind::Timeline,
+                },
+                city,
+                out: &out,
+                size,
+                theme: match theme {
+                    ThemeArg::Light => planlens::chart::Theme::Light,
+                    ThemeArg::Dark => planlens::chart::Theme::Dark,
+                },
+                lang: lang.into(),
+                scale,
+                text_as_paths,
+            };
+            charts::write_chart(&store, &catalog, sel, args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Indicators { unmapped, action } => match action {

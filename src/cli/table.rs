@@ -1,6 +1,6 @@
 //! Plain-text tables that line up with Chinese (double-width) characters.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Longest a cell may be before it is cut with `…`, in display columns.
 const MAX_CELL: usize = 48;
@@ -47,10 +47,14 @@ fn clip(s: &str) -> String {
         return s;
     }
     let mut out = String::new();
+    let mut width = 0;
     for ch in s.chars() {
-        if out.width() + 1 >= MAX_CELL {
+        let w = ch.width().unwrap_or(0);
+        // Leave one column for the ellipsis.
+        if width + w + 1 > MAX_CELL {
             break;
         }
+        width += w;
         out.push(ch);
     }
     out.push('…');

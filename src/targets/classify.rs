@@ -1,0 +1,363 @@
+//! Kind (stock / increment / rate), role (target / baseline) and year of a
+//! figure, following the labelling conventions of the gold set: rate units
+//! first, then explicit newness, then levels and totals, then verbs of
+//! creation or action, else a bare count of existing things (stock).
+
+use crate::model::{DocumentMeta, PlanKind, Qualifier, TargetKind, TargetRole};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A set of literal words, compiled once into one matcher.
+struct WordSet(LazyLock<Regex>);
+
+impl WordSet {
+    fn contains_any(&self, text: &str) -> bool {
+        self.0.is_match(text)
+    }
+}
+
+/// Builds the matcher of a word list (literals, escaped).
+fn word_regex(words: &[&str]) -> Regex {
+    let alt: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    // The lists are literals, so the pattern is always valid.
+    Regex::new(&alt.join("|")).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
+}
+
+static EXPLICIT_NEW_SET: WordSet = WordSet(LazyLock::new(|| word_regex(EXPLICIT_NEW)));
+static STOCK_SET: WordSet = WordSet(LazyLock::new(|| word_regex(STOCK_WORDS)));
+static STOCK_AFTER_SET: WordSet = WordSet(LazyLock::new(|| word_regex(STOCK_NOUNS_AFTER)));
+static ACTION_SET: WordSet = WordSet(LazyLock::new(|| word_regex(ACTION_VERBS)));
+static ACTION_AFTER_SET: WordSet = WordSet(LazyLock::new(|| word_regex(ACTION_AFTER)));
+
+/// Units that make a figure a rate.
+pub(crate) fn is_rate_unit(unit: &str) -> bool {
+    matches!(unit, "%" | "‰" | "个百分点" | "百分点" | "倍" | "")
+}
+
+/// Per-capita intensities (`每万人口…拥有量`, `每万名就业人员中研发人员数`).
+pub(crate) fn is_intensity(indicator: &str) -> bool {
+    ["每万", "每千", "每百", "每十万", "人均"]
+        .iter()
+        .any(|w| indicator.contains(w))
+        || indicator
+            .match_indices('每')
+            .any(|(p, c)| indicator[p + c.len()..].starts_with(|d: char| d.is_ascii_digit()))
+}
+
+/// Rule 2: newness or a recurring period made explicit.
+const EXPLICIT_NEW: &[&str] = &[
+    "新增",
+    "净增",
+    "新注册",
+    "新建",
+    "新引进",
+    "新选派",
+    "新备案",
+    "新储备",
+    "新培育",
+    "新认定",
+    "新设立",
+    "新组建",
+    "新布局",
+    "新获批",
+    "再布局",
+    "再建",
+    "每年",
+    "每季度",
+    "每月",
+    "每双月",
+    "每半年",
+    "年新增",
+];
+
+/// Rule 3: levels and totals.
+const STOCK_WORDS: &[&str] = &[
+    "达到",
+    "总数",
+    "总量",
+    "数量",
+    "累计",
+    "突破",
+    "超过",
+    "建成",
+    "集聚",
+    "聚集",
+    "余额",
+    "规模",
+    "总值",
+    "总投资",
+    "完成投资",
+    "经费支出",
+    "研发投入",
+    "交易额",
+    "成交额",
+    "登记额",
+    "营业收入",
+    "主营业务收入",
+    "产值",
+    "额度",
+    "拥有",
+    "保有",
+    "现有",
+    "共有",
+    "存量",
+    "总额",
+];
+
+/// Stock words that can follow a money figure (`形成20亿元以上产值`).
+const STOCK_NOUNS_AFTER: &[&str] = &["产值", "收入", "规模", "总值", "交易额", "成交额", "余额"];
+
+/// Rule 4: creating, obtaining or doing something within the period.
+const ACTION_VERBS: &[&str] = &[
+    "达成",
+    "促成",
+    "培养",
+    "研制",
+    "开发",
+    "推出",
+    "创制",
+    "形成",
+    "争创",
+    "创成",
+    "申报",
+    "建设",
+    "建立",
+    "布局",
+    "组建",
+    "打造",
+    "认定",
+    "备案",
+    "获批",
+    "成立",
+    "培育",
+    "引进",
+    "选派",
+    "派遣",
+    "注册",
+    "实施",
+    "攻克",
+    "转化",
+    "解决",
+    "申请",
+    "授权",
+    "登记",
+    "发放",
+    "办理",
+    "争取",
+    "招商引资",
+    "培训",
+    "举办",
+    "开展",
+    "签署",
+    "签订",
+    "推荐",
+    "储备",
+    "整合",
+    "立项",
+    "遴选",
+    "选择",
+    "取得",
+    "获得",
+    "入选",
+    "服务",
+    "支持",
+    "组织",
+    "策划",
+    "召开",
+    "引育",
+    "攻关",
+    "发布",
+    "推广",
+    "创建",
+    "资助",
+    "扶持",
+    "孵化",
+    "新建",
+    "加盟",
+    "承办",
+    "设立",
+    "吸引",
+    "带动",
+    "建起",
+    "启动",
+    "部署",
+];
+
+/// Verbs of `after` that count as actions (`等7家高校在本市建立研究院`).
+const ACTION_AFTER: &[&str] = &[
+    "建立", "入选", "入围", "获批", "获得", "获", "落户", "签约", "开展", "上市", "进入", "纳入",
+    "签订", "签署", "共建",
+];
+
+/// Decides the kind of a figure. `scopes` are the texts to inspect, nearest
+/// first: the figure's own clause segment, then earlier clauses of the sentence.
+pub(crate) fn kind(
+    unit: &str,
+    indicator: &str,
+    qualifier: Qualifier,
+    scopes: &[&str],
+    after: &str,
+) -> TargetKind {
+    if is_rate_unit(unit) || is_intensity(indicator) {
+        return TargetKind::Rate;
+    }
+    // A grant or subsidy amount (`给予20万元奖励`, `补助最高50万元`) is a
+    // policy parameter, a level.
+    let own = scopes.first().map_or("", |s| s.trim_end());
+    let own = own.strip_suffix("最高").unwrap_or(own);
+    if unit.ends_with('元')
+        && ["给予", "奖励", "补助", "补贴", "资助", "奖补"]
+            .iter()
+            .any(|w| own.ends_with(w))
+    {
+        return TargetKind::Stock;
+    }
+    if qualifier == Qualifier::AtMost {
+        // An upper limit (贷款额度300万元以内) is a threshold, a level.
+        return TargetKind::Stock;
+    }
+    let money = unit.ends_with('元');
+    for (n, scope) in scopes.iter().enumerate() {
+        let own = n == 0;
+        if EXPLICIT_NEW_SET.contains_any(scope) {
+            return TargetKind::Increment;
+        }
+        // 达 alone links a level only right before the figure (登记额达18亿元),
+        // not inside 发达 or 达成.
+        let linked_by_da = own && scope.trim_end().ends_with('达');
+        if linked_by_da
+            || STOCK_SET.contains_any(scope)
+            || (own && money && STOCK_AFTER_SET.contains_any(after))
+        {
+            return TargetKind::Stock;
+        }
+        if ACTION_SET.contains_any(scope) || (own && ACTION_AFTER_SET.contains_any(after)) {
+            return TargetKind::Increment;
+        }
+    }
+    TargetKind::Stock
+}
+
+/// Verbs that act on things that already exist (`继续推动7家省级重点实验室`).
+const EXISTING_VERBS: &[&str] = &[
+    "推动",
+    "指导",
+    "落实与",
+    "落实",
+    "依托",
+    "现有",
+    "已有",
+    "已建成",
+];
+
+/// Whether the figure is the object of a verb acting on existing things.
+pub(crate) fn acts_on_existing(own_before: &str) -> bool {
+    let own = own_before.trim_end();
+    EXISTING_VERBS.iter().any(|w| own.ends_with(w))
+}
+
+/// Decides whether a figure is a baseline: inside a review section, after a
+/// verb acting on existing things, or stated as already achieved.
+pub(crate) fn role(
+    in_background: bool,
+    own_before: &str,
+    sentence_before: &str,
+    period_start: Option<i32>,
+) -> TargetRole {
+    if in_background {
+        return TargetRole::Baseline;
+    }
+    // A sentence opening with a past year reports results: `2023年,全市新增…`.
+    let lead = sentence_before.trim_start();
+    let lead_year: String = lead.chars().take(4).collect();
+    if let (Ok(y), Some(start)) = (lead_year.parse::<i32>(), period_start) {
+        let rest: String = lead.chars().skip(4).take(1).collect();
+        if rest == "年" && y < start && !sentence_before.contains("力争") {
+            return TargetRole::Baseline;
+        }
+    }
+    if acts_on_existing(own_before) {
+        return TargetRole::Baseline;
+    }
+    if ["截至", "截止", "已达", "已经达到", "已建成", "目前已"]
+        .iter()
+        .any(|w| sentence_before.contains(w))
+    {
+        return TargetRole::Baseline;
+    }
+    TargetRole::Target
+}
+
+/// Inputs to [`year`].
+pub(crate) struct YearInput<'a> {
+    pub role: TargetRole,
+    /// Year stated in the figure's own clause segment (`由2015年的`).
+    pub own_year: Option<i32>,
+    /// Year stated earlier in the sentence.
+    pub sentence_year: Option<i32>,
+    /// The own segment, to spot `由…` starting values and `每年` rules.
+    pub own_before: &'a str,
+    /// The figure is the starting value of a `由X…到Y` pair.
+    pub from_value: bool,
+    /// Horizon stated earlier in the sentence (`到2035年`).
+    pub horizon: Option<i32>,
+}
+
+/// Decides the year a figure refers to.
+pub(crate) fn year(meta: &DocumentMeta, y: &YearInput<'_>) -> Option<i32> {
+    let period = meta.period;
+    match y.role {
+        TargetRole::Target => match (meta.kind, period) {
+            // A long-range vision beyond the plan period (`到2035年`).
+            (_, Some(p)) if y.horizon.is_some_and(|h| h > p.end) => y.horizon,
+            (PlanKind::AnnualWorkPlan, Some(p)) => Some(p.start),
+            (_, Some(p)) => Some(p.end),
+            (_, None) => y.horizon.or(y.own_year).or(y.sentence_year),
+        },
+        TargetRole::Baseline => {
+            if let Some(v) = y.own_year {
+                return Some(v);
+            }
+            let Some(p) = period else {
+                return y.sentence_year;
+            };
+            if meta.kind == PlanKind::AnnualWorkPlan {
+                return Some(y.sentence_year.unwrap_or(p.start));
+            }
+            if y.from_value {
+                let span = p.end - p.start + 1;
+                return Some(p.start - span - 1);
+            }
+            if let Some(v) = y.sentence_year {
+                return Some(v);
+            }
+            if y.own_before.contains("每年") {
+                return None;
+            }
+            Some(p.start - 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_in_rule_order() {
+        let k = |unit, scopes: &[&str]| kind(unit, "", Qualifier::Exact, scopes, "");
+        assert_eq!(k("%", &["新增"]), TargetKind::Rate);
+        assert_eq!(
+            k("万元", &["每年财政资金支持规模达到"]),
+            TargetKind::Increment
+        );
+        assert_eq!(k("家", &["总量突破"]), TargetKind::Stock);
+        assert_eq!(k("家", &["认定"]), TargetKind::Increment);
+        assert_eq!(k("家", &["累计建设院士工作站"]), TargetKind::Stock);
+        assert_eq!(k("家", &["市级以上科技创新平台"]), TargetKind::Stock);
+        assert_eq!(
+            k("项", &["其中发明专利", "共申请专利195项,"]),
+            TargetKind::Increment
+        );
+    }
+}

@@ -1,0 +1,343 @@
+//! Quantitative target extraction.
+//!
+//! [`extract`] finds every figure of a plan that is a planning target or a
+//! reported achievement (`新增高新技术企业100家以上`, `研发投入强度达到3.55%`,
+//! `由2015年的39家提高到2020年的296家`), reads its indicator phrase,
+//! qualifier, kind, role and year, maps it to a canonical [`Indicator`] of the
+//! [`Catalog`] and normalises its value ([`normalize`]).
+//!
+//! Stages: `scan` (figures with units, skipping dates, ordinals, rankings,
+//! durations and slogans) → `indicator` (the noun phrase measured) →
+//! `classify` (kind, role, year) → catalog lookup → normalisation. All rules
+//! are linguistic (units, verbs, qualifiers, context words); none depends on
+//! a particular document.
+//!
+//! ```
+//! use planlens::model::{DocumentMeta, ParsedPlan, PlanKind, Period};
+//! use planlens::targets::{extract, Catalog};
+//! let meta = DocumentMeta { kind: PlanKind::AnnualWorkPlan, period: Some(Period::year(2024)), ..Default::default() };
+//! let text = "全年新增高新技术企业50家以上,技术合同成交额达到30亿元。";
+//! let ts = extract(text, &ParsedPlan::default(), &meta, &Catalog::builtin());
+//! assert_eq!(ts.len(), 2);
+//! assert_eq!(ts[0].indicator, "高新技术企业");
+//! assert_eq!(ts[1].indicator_id.as_deref(), Some("tech_contract_turnover"));
+//! ```
+
+mod catalog;
+mod classify;
+mod context;
+mod indicator;
+mod normalize;
+mod number;
+mod period;
+mod scan;
+
+pub use catalog::{Catalog, CatalogError, Indicator};
+pub use normalize::{normalize, UnitFamily};
+
+use crate::model::{DocumentMeta, ParsedPlan, PlanKind, Target, TargetKind};
+use context::{after_phrase, is_clause_end, is_sentence_end, last_year, sentence_start};
+
+/// Shortest and longest quote, in characters.
+const QUOTE_MIN: usize = 10;
+const QUOTE_MAX: usize = 40;
+
+/// Extracts every quantitative target and baseline figure of a plan.
+/// `plan` gives sections and task items (for `Target.section` path and `Target.task` index; may be
+/// empty, then section = "" and task = None); `meta` gives the plan kind and period (for `year`).
+pub fn extract(
+    text: &str,
+    plan: &ParsedPlan,
+    meta: &DocumentMeta,
+    catalog: &Catalog,
+) -> Vec<Target> {
+    let chars: Vec<char> = text.chars().collect();
+    // Without a period in the metadata, read one from the title zone so that
+    // years can still be given.
+    let inferred;
+    let meta = match (meta.period, period::infer(&chars)) {
+        (None, Some((kind, p))) => {
+            inferred = DocumentMeta {
+                kind: if meta.kind == PlanKind::Other {
+                    kind
+                } else {
+                    meta.kind
+                },
+                period: Some(p),
+                ..meta.clone()
+            };
+            &inferred
+        }
+        _ => meta,
+    };
+    let figs = scan::scan(&chars);
+    let background = context::background_ranges(&chars, plan);
+    let mut out: Vec<Target> = Vec::with_capacity(figs.len());
+    // Indicator of the previous figure and the sentence it sits in.
+    let mut last: Option<(usize, String)> = None;
+    for idx in 0..figs.len() {
+        let f = &figs[idx];
+        let seg_start = context::segment_start(&chars, &figs, idx);
+        let seg_start = context::skip_list_marker(&chars, seg_start, f.num_start);
+        let sent_start = sentence_start(&chars, f.num_start);
+        let before: String = chars[seg_start..f.num_start].iter().collect();
+        let after = after_phrase(&chars, f.end);
+        if !classify::is_rate_unit(&f.unit) && context::is_comparison_set(&after) {
+            continue;
+        }
+        let inherited = last
+            .as_ref()
+            .filter(|(s, _)| *s == sent_start)
+            .map(|(_, ind)| ind.as_str());
+        let (indicator, from_after) =
+            read_indicator(&chars, f, &before, &after, inherited, sent_start, seg_start);
+
+        let scopes = kind_scopes(&chars, &before, &indicator, sent_start, seg_start);
+        let scope_refs: Vec<&str> = scopes.iter().map(String::as_str).collect();
+        let mut kind = classify::kind(&f.unit, &indicator, f.qualifier, &scope_refs, &after);
+        if kind != TargetKind::Rate && classify::acts_on_existing(&before) {
+            // 继续推动7家重点实验室…建设: existing things, counted as a level.
+            kind = TargetKind::Stock;
+        }
+
+        let in_bg = background
+            .iter()
+            .any(|&(s, e)| f.num_start >= s && f.num_start < e);
+        let sentence_before: String = chars[sent_start..f.num_start].iter().collect();
+        let role = classify::role(
+            in_bg,
+            &before,
+            &sentence_before,
+            meta.period.map(|p| p.start),
+        );
+        let own_year = last_year(&chars, seg_start, f.num_start);
+        let year = classify::year(
+            meta,
+            &classify::YearInput {
+                role,
+                own_year,
+                sentence_year: last_year(&chars, sent_start, seg_start),
+                own_before: &before,
+                from_value: own_year.is_none() && is_from_value(&before),
+                horizon: context::horizon_year(&chars, sent_start, f.num_start),
+            },
+        );
+
+        let (start, end) = quote_span(&chars, seg_start, f, from_after.then_some(after.as_str()));
+        let indicator_id = catalog
+            .lookup_for(&indicator, &f.unit, Some(kind))
+            .map(|i| i.id.clone());
+        last = Some((sent_start, indicator.clone()));
+        out.push(Target {
+            quote: chars[start..end].iter().collect(),
+            start,
+            end,
+            indicator,
+            indicator_id,
+            value: f.value,
+            value_high: f.value_high,
+            unit: f.unit.clone(),
+            qualifier: f.qualifier,
+            kind,
+            role,
+            year,
+            section: section_path(plan, f.num_start),
+            task: plan
+                .tasks
+                .iter()
+                .position(|t| f.num_start >= t.start && f.num_start < t.end),
+            normalized: normalize(f.value, f.value_high, &f.unit),
+        });
+    }
+    out
+}
+
+/// Reads the indicator of figure `f`; also tells whether it was taken from
+/// the phrase after the figure (the quote then extends over it).
+fn read_indicator(
+    chars: &[char],
+    f: &scan::Figure,
+    before: &str,
+    after: &str,
+    inherited: Option<&str>,
+    sent_start: usize,
+    seg_start: usize,
+) -> (String, bool) {
+    let rate_unit = classify::is_rate_unit(&f.unit);
+    let (indicator, from_after) = match indicator::choose(before, after, rate_unit) {
+        Some(ind) => {
+            let t = indicator::trim(before);
+            let verb_last = t.is_empty() || indicator::after_last_verb(&t) == Some(t.len());
+            let from_after = verb_last && after.starts_with(ind.as_str());
+            (ind, from_after)
+        }
+        None => {
+            let ind = inherited
+                .map(str::to_string)
+                .or_else(|| previous_clause_phrase(chars, sent_start, seg_start))
+                .unwrap_or_default();
+            (ind, false)
+        }
+    };
+    // `同比增长23.4%` after `技术合同成交额86.5亿元`: the growth of the
+    // inherited indicator.
+    if rate_unit
+        && f.unit != "个百分点"
+        && inherited == Some(indicator.as_str())
+        && ["增长", "增速", "增幅"].iter().any(|w| before.contains(w))
+        && !["增长到", "增加到", "提高到"]
+            .iter()
+            .any(|w| before.contains(w))
+        && !indicator.ends_with("增长")
+    {
+        let growth = if before.contains("年均") {
+            "年均增长"
+        } else {
+            "增长"
+        };
+        return (format!("{indicator}{growth}"), from_after);
+    }
+    // A bare generic noun (`总数达到520家`) belongs to the subject named by
+    // the previous figure of the sentence.
+    match inherited {
+        Some(prev) if is_generic_noun(&indicator) && !prev.ends_with(indicator.as_str()) => {
+            (format!("{prev}{indicator}"), from_after)
+        }
+        _ => (indicator, from_after),
+    }
+}
+
+/// Texts inspected by the kind rules, nearest first: the figure's own
+/// segment, its lead-in within the clause, then (for elliptical clauses
+/// only) the earlier clauses of the sentence.
+fn kind_scopes(
+    chars: &[char],
+    before: &str,
+    indicator: &str,
+    sent_start: usize,
+    seg_start: usize,
+) -> Vec<String> {
+    let clause0 = clause_start(chars, seg_start.max(sent_start), sent_start).min(seg_start);
+    let mut scopes: Vec<String> = vec![before.to_string()];
+    if clause0 < seg_start {
+        scopes.push(chars[clause0..seg_start].iter().collect());
+    }
+    let mut earlier: Vec<String> = Vec::new();
+    let mut k = clause0;
+    while k > sent_start {
+        let s = clause_start(chars, k - 1, sent_start);
+        earlier.push(chars[s..k].iter().collect());
+        k = s;
+    }
+    // Elliptical: `其中发明专利128项` after `共申请专利195项`, `市级5家以上`
+    // after `新备案…省级…3家以上`, `贷款金额…` after `办理…贷款37笔`.
+    let head: String = indicator.chars().take(2).collect();
+    let elliptical = before.trim_start().starts_with("其中")
+        || indicator.ends_with('级')
+        || indicator.ends_with("级以上")
+        || indicator::trim(before).is_empty()
+        || (head.chars().count() == 2 && earlier.first().is_some_and(|c| c.contains(&head)));
+    if elliptical {
+        scopes.extend(earlier);
+    }
+    scopes
+}
+
+/// Whether the figure is the starting value of `由X…到Y` (`比重由1.23%`).
+fn is_from_value(before: &str) -> bool {
+    let t = before
+        .trim_end_matches(['的', ' '])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "年度底末".contains(c));
+    t.ends_with('由') || t.ends_with('从')
+}
+
+/// Nouns that name a measure but not what is measured.
+fn is_generic_noun(s: &str) -> bool {
+    matches!(
+        s,
+        "总数"
+            | "总量"
+            | "数量"
+            | "规模"
+            | "比重"
+            | "占比"
+            | "总额"
+            | "余额"
+            | "总值"
+            | "金额"
+            | "比例"
+    )
+}
+
+/// Start of the clause holding offset `i`, not before `floor`.
+fn clause_start(chars: &[char], i: usize, floor: usize) -> usize {
+    let mut k = i.min(chars.len());
+    while k > floor && !is_clause_end(chars[k - 1]) {
+        k -= 1;
+    }
+    k
+}
+
+/// The subject of the previous clause, for elliptical clauses such as
+/// `认定高新技术企业,力争年内达到200户`.
+fn previous_clause_phrase(chars: &[char], sent_start: usize, seg_start: usize) -> Option<String> {
+    let here = clause_start(chars, seg_start, sent_start);
+    if here <= sent_start {
+        return None;
+    }
+    let prev = clause_start(chars, here - 1, sent_start);
+    let text: String = chars[prev..here - 1].iter().collect();
+    // Cut at the predicate: 入库企业数量实现倍增 → 入库企业数量.
+    let mut head = text.as_str();
+    for w in ["实现", "力争", "确保", "保持", "达到", "突破"] {
+        if let Some(p) = head.find(w) {
+            if p > 0 {
+                head = &head[..p];
+            }
+        }
+    }
+    let t = indicator::trim(head);
+    let core = match indicator::after_last_verb(&t) {
+        Some(p) if p < t.len() => t[p..].to_string(),
+        _ => t,
+    };
+    (!core.is_empty()).then_some(core)
+}
+
+/// Chooses the quote: from the figure's segment (or the phrase after it)
+/// to the figure, 10–40 characters, never across a line break.
+fn quote_span(
+    chars: &[char],
+    seg_start: usize,
+    f: &scan::Figure,
+    after: Option<&str>,
+) -> (usize, usize) {
+    let mut end = f.end;
+    if let Some(a) = after {
+        end = (f.end + a.chars().count()).min(f.end + QUOTE_MAX / 2);
+    }
+    let mut start = seg_start
+        .max(end.saturating_sub(QUOTE_MAX))
+        .min(f.num_start);
+    while start < f.num_start && chars[start].is_whitespace() {
+        start += 1;
+    }
+    // Widen to the minimum length, first to the left, then to the right.
+    while end - start < QUOTE_MIN && start > 0 && !is_sentence_end(chars[start - 1]) {
+        start -= 1;
+    }
+    while end - start < QUOTE_MIN && end < chars.len() && !is_sentence_end(chars[end]) {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// Path of the deepest section containing `pos`, `""` when none.
+fn section_path(plan: &ParsedPlan, pos: usize) -> String {
+    plan.sections
+        .iter()
+        .filter(|s| pos >= s.start && pos < s.end)
+        .max_by_key(|s| s.level)
+        .map(|s| s.path.clone())
+        .unwrap_or_default()
+}
