@@ -370,6 +370,15 @@ impl Backend {
             Lang::En => chart::Lang::En,
         };
         let rows: Vec<usize> = (0..table.rows.len()).collect();
+        // Several rows (stock and increment of one indicator) become small
+        // multiples titled by the indicator itself.
+        let title = (rows.len() > 1).then(|| {
+            let (zh, en) = lookup(&spec.indicator);
+            match spec.lang {
+                Lang::Zh => zh,
+                Lang::En => en,
+            }
+        });
         let data = match rows.len() {
             0 => {
                 return Err(AppError::InvalidInput(format!(
@@ -390,7 +399,7 @@ impl Backend {
             lang,
             scale: 1.0,
             text_as_paths: false,
-            title: None,
+            title,
         };
         Ok((data, opts))
     }
