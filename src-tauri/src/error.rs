@@ -16,10 +16,6 @@ pub enum Code {
     Io,
     /// The database failed or is from a newer PlanLens.
     Database,
-    /// The user cancelled.
-    Cancelled,
-    /// The core cannot do this yet.
-    Unsupported,
     /// A bug.
     Internal,
 }

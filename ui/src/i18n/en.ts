@@ -48,8 +48,6 @@ export const en: Record<Key, string> = {
   "code.invalid_input": "Invalid input",
   "code.io": "File error",
   "code.database": "Database error",
-  "code.cancelled": "Cancelled",
-  "code.unsupported": "Not supported yet",
   "code.internal": "Internal error",
 
   "library.heading": "Library",

@@ -46,8 +46,6 @@ export const zh = {
   "code.invalid_input": "输入无效",
   "code.io": "读写文件失败",
   "code.database": "数据库错误",
-  "code.cancelled": "已取消",
-  "code.unsupported": "暂不支持",
   "code.internal": "内部错误",
 
   "library.heading": "文档库",

@@ -1,7 +1,7 @@
 // Generated from the Rust types in src-tauri/src/dto.rs and error.rs by ts-rs. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p planlens-app --lib bindings
 
-export type Code = "not_found" | "invalid_input" | "io" | "database" | "cancelled" | "unsupported" | "internal";
+export type Code = "not_found" | "invalid_input" | "io" | "database" | "internal";
 
 export type ApiError = { 
 /**

@@ -6,8 +6,6 @@ const CODES: readonly Code[] = [
   "invalid_input",
   "io",
   "database",
-  "cancelled",
-  "unsupported",
   "internal",
 ];
 
