@@ -117,6 +117,26 @@ describe("App", () => {
     }
   });
 
+  it("restores an older revision from the history as a new revision", async () => {
+    const platform = new MockPlatform();
+    const task = (await platform.getDocument(2)).tasks[0];
+    await platform.saveAnnotation(task.id, { status: "adopt", priority: 1, tags: [], note: "第一稿", owner: "" });
+    await platform.saveAnnotation(task.id, { status: "adapt", priority: 1, tags: [], note: "第二稿", owner: "" });
+    const { app, root } = mount(platform);
+    app.navigate("reader", { doc: 2, task: task.id });
+    await settle();
+    expect(root.querySelector<HTMLTextAreaElement>("[data-testid=note]")!.value).toBe("第二稿");
+    const items = root.querySelectorAll("[data-testid=history] li");
+    expect(items).toHaveLength(2);
+    expect(items[0].querySelector("button")).toBeNull();
+    items[1].querySelector<HTMLButtonElement>("button")!.click();
+    await settle();
+    expect(root.querySelector<HTMLTextAreaElement>("[data-testid=note]")!.value).toBe("第一稿");
+    expect(root.querySelector<HTMLInputElement>("[data-testid=status-adopt]")!.checked).toBe(true);
+    expect(root.querySelectorAll("[data-testid=history] li")).toHaveLength(3);
+    expect((await platform.annotationHistory(task.id)).map((r) => r.draft.note)).toEqual(["第一稿", "第二稿", "第一稿"]);
+  });
+
   it("shows a target's record when its mark is clicked", async () => {
     const { app, root } = mount();
     app.navigate("reader", { doc: 2 });
