@@ -271,7 +271,9 @@ export class CompareView implements View {
       if (seq !== this.seq) return;
       const svg = sanitizeSvg(svgText);
       this.chartEl.dataset.theme = spec.theme;
-      this.chartEl.style.maxWidth = `${spec.width}px`;
+      // Shown at its drawn size, scaled with the type on very large screens.
+      const scale = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 15) / 15;
+      this.chartEl.style.maxWidth = `${Math.round(spec.width * Math.max(1, scale))}px`;
       replace(this.chartEl, svg);
       if (svg) {
         svg.setAttribute("role", "img");
