@@ -93,14 +93,7 @@ fn bench(c: &mut Criterion) {
         targets: &targets,
     };
     let sel = Selection::default();
-    let names = |id: &str| {
-        catalog
-            .indicators()
-            .iter()
-            .find(|i| i.id == id)
-            .map(|i| (i.name_zh.clone(), i.name_en.clone()))
-            .unwrap_or_else(|| (id.to_string(), id.to_string()))
-    };
+    let names = planlens::present::display_names(&catalog);
     c.bench_function("compare/20_docs_x_30_indicators", |b| {
         b.iter(|| compare::compare(std::hint::black_box(&input), &sel))
     });
