@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use planlens::chart::{self, BarChart, ChartData, ChartOptions, MultiplesChart, Theme};
-use planlens::compare::{self, CompareInput, ComparisonTable, DocRef, Selection};
+use planlens::chart::{self, ChartData, ChartKind, ChartOptions, Theme};
+use planlens::compare::{ComparisonTable, Selection};
 use planlens::ingest::{self, Context, DEFAULT_MAX_BYTES};
 use planlens::metadata::Gazetteer;
 use planlens::model::Target;
-use planlens::store::{self, ImportOutcome, Store, TargetFilter};
+use planlens::present::{self, CompareData};
+use planlens::store::{ImportOutcome, Store, TargetFilter};
 use planlens::targets::Catalog;
 
 use crate::dto::*;
@@ -182,20 +183,12 @@ impl Backend {
         Ok(self.store()?.delete_document(id)?)
     }
 
-    /// Display names `(zh, en)` of catalog indicators; unknown ids name themselves.
-    fn names(&self) -> HashMap<String, (String, String)> {
-        self.catalog
-            .indicators()
-            .iter()
-            .map(|i| (i.id.clone(), (i.name_zh.clone(), i.name_en.clone())))
-            .collect()
-    }
-
-    fn label(names: &HashMap<String, (String, String)>, id: &str, lang: Lang) -> String {
-        match (names.get(id), lang) {
-            (Some((zh, _)), Lang::Zh) => zh.clone(),
-            (Some((_, en)), Lang::En) => en.clone(),
-            (None, _) => id.to_string(),
+    /// An indicator's display name in `lang` (the catalog's, else its id).
+    fn label(&self, id: &str, lang: Lang) -> String {
+        let (zh, en) = present::display_names(&self.catalog)(id);
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
         }
     }
 
@@ -239,12 +232,11 @@ impl Backend {
             }
             *e.1.entry(t.unit.as_str()).or_default() += 1;
         }
-        let names = self.names();
         let mut out: Vec<IndicatorOption> = by
             .into_iter()
             .map(|(id, (docs, units))| IndicatorOption {
                 id: id.to_string(),
-                label: Self::label(&names, id, lang),
+                label: self.label(id, lang),
                 unit: units
                     .into_iter()
                     .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
@@ -257,54 +249,44 @@ impl Backend {
         Ok(out)
     }
 
-    fn table(
+    /// The store's documents and targets, and the selection of `documents`
+    /// and `indicators`, as the shared `present` path reads them.
+    fn data(
         &self,
         documents: &[i64],
         indicators: &[String],
-    ) -> Result<(ComparisonTable, Vec<DocumentSummary>), AppError> {
+    ) -> Result<(CompareData, Selection, Vec<DocumentSummary>), AppError> {
         if documents.is_empty() {
             return Err(AppError::InvalidInput(
                 "choose at least one document".into(),
             ));
         }
-        let summaries: Vec<store::DocumentSummary> = {
-            let store = self.store()?;
-            documents
-                .iter()
-                .map(|&d| store.summary(d))
-                .collect::<Result<_, _>>()?
-        };
-        let docs: Vec<DocRef> = summaries
+        let store = self.store()?;
+        let summaries = documents
             .iter()
-            .map(|s| DocRef {
-                id: s.id,
-                city: s.meta.city.clone(),
-                province: s.meta.province.clone(),
-                kind: s.meta.kind,
-                period: s.meta.period,
-                title: s.meta.title.clone(),
-            })
-            .collect();
-        let targets = self.targets_of(documents)?;
-        let input = CompareInput {
-            docs: &docs,
-            targets: &targets,
-        };
+            .map(|&d| store.summary(d).map(DocumentSummary::from))
+            .collect::<Result<Vec<_>, _>>()?;
+        let data = CompareData::load(&store)?;
         let sel = Selection {
             docs: Some(documents.to_vec()),
             cities: None,
             indicators: Some(indicators.to_vec()),
         };
-        Ok((
-            compare::compare(&input, &sel),
-            summaries.into_iter().map(Into::into).collect(),
-        ))
+        Ok((data, sel, summaries))
+    }
+
+    fn table(
+        &self,
+        documents: &[i64],
+        indicators: &[String],
+    ) -> Result<(ComparisonTable, Vec<DocumentSummary>), AppError> {
+        let (data, sel, summaries) = self.data(documents, indicators)?;
+        Ok((present::comparison(&data, &self.catalog, &sel)?, summaries))
     }
 
     /// The comparison table of documents × indicators.
     pub fn compare(&self, req: &CompareRequest) -> Result<Comparison, AppError> {
         let (table, summaries) = self.table(&req.documents, &req.indicators)?;
-        let names = self.names();
         let by_id: HashMap<i64, DocumentSummary> =
             summaries.into_iter().map(|s| (s.id, s)).collect();
         let documents = table
@@ -318,7 +300,7 @@ impl Backend {
             .map(|r| CompareRow {
                 indicator_id: r.indicator_id.clone(),
                 kind: r.kind.into(),
-                label: Self::label(&names, &r.indicator_id, req.lang),
+                label: self.label(&r.indicator_id, req.lang),
                 cells: r
                     .cells
                     .iter()
@@ -357,38 +339,35 @@ impl Backend {
                 spec.width, spec.height
             )));
         }
-        let (table, _) = self.table(&spec.documents, std::slice::from_ref(&spec.indicator))?;
-        let names = self.names();
-        let lookup = |id: &str| {
-            names
-                .get(id)
-                .cloned()
-                .unwrap_or_else(|| (id.to_string(), id.to_string()))
-        };
+        let (data, selection, _) =
+            self.data(&spec.documents, std::slice::from_ref(&spec.indicator))?;
         let lang = match spec.lang {
             Lang::Zh => chart::Lang::Zh,
             Lang::En => chart::Lang::En,
         };
-        let rows: Vec<usize> = (0..table.rows.len()).collect();
-        // Several rows (stock and increment of one indicator) become small
-        // multiples titled by the indicator itself.
-        let title = (rows.len() > 1).then(|| {
-            let (zh, en) = lookup(&spec.indicator);
-            match spec.lang {
-                Lang::Zh => zh,
-                Lang::En => en,
-            }
-        });
-        let data = match rows.len() {
-            0 => {
-                return Err(AppError::InvalidInput(format!(
-                    "no figures for {} in these documents",
-                    spec.indicator
-                )))
-            }
-            1 => ChartData::Bar(BarChart::from_table(&table, &rows, &lookup, lang)?),
-            _ => ChartData::Multiples(MultiplesChart::from_table(&table, &rows, &lookup, lang)?),
+        // One indicator may have several rows (stock, increment, rate kept
+        // apart): then small multiples, titled by the indicator itself.
+        let rows = present::comparison(&data, &self.catalog, &selection)?
+            .row_indices(&spec.indicator)
+            .len();
+        let (kind, title) = if rows > 1 {
+            (
+                ChartKind::Multiples,
+                Some(self.label(&spec.indicator, spec.lang)),
+            )
+        } else {
+            (ChartKind::Bar, None)
         };
+        let chart: ChartData = present::build_chart(
+            &data,
+            &self.catalog,
+            &present::ChartSpec {
+                kind,
+                selection,
+                city: None,
+                lang,
+            },
+        )?;
         let opts = ChartOptions {
             width: spec.width,
             height: spec.height,
@@ -401,7 +380,7 @@ impl Backend {
             text_as_paths: false,
             title,
         };
-        Ok((data, opts))
+        Ok((chart, opts))
     }
 
     /// The chart as SVG text.

@@ -44,6 +44,9 @@ pub enum AppError {
     /// Drawing a chart failed.
     #[error(transparent)]
     Chart(#[from] planlens::chart::ChartError),
+    /// The comparison or chart request cannot be met.
+    #[error(transparent)]
+    Present(#[from] planlens::present::PresentError),
     /// The indicator catalog could not take a stored mapping.
     #[error(transparent)]
     Catalog(#[from] planlens::targets::CatalogError),
@@ -65,13 +68,16 @@ impl AppError {
     /// The code the UI sees.
     pub fn code(&self) -> Code {
         use planlens::ingest::IngestError as I;
+        use planlens::present::PresentError as P;
         use planlens::store::StoreError as S;
         match self {
             AppError::Store(S::NoSuchDocument(_))
             | AppError::Store(S::NoSuchTask(_))
             | AppError::Store(S::NoSuchRevision { .. })
             | AppError::Store(S::NoSuchSlide(_)) => Code::NotFound,
+            AppError::Present(P::Store(e)) => AppError::store_code(e),
             AppError::Store(_) | AppError::Sqlite(_) | AppError::Seed(_) => Code::Database,
+            AppError::Present(_) => Code::InvalidInput,
             AppError::Ingest(I::NotFound { .. }) => Code::NotFound,
             AppError::Ingest(I::Io { .. }) | AppError::Io(_) => Code::Io,
             AppError::Ingest(I::Store { .. }) => Code::Database,
@@ -79,6 +85,17 @@ impl AppError {
                 Code::InvalidInput
             }
             AppError::Catalog(_) | AppError::Internal(_) => Code::Internal,
+        }
+    }
+
+    fn store_code(e: &planlens::store::StoreError) -> Code {
+        use planlens::store::StoreError as S;
+        match e {
+            S::NoSuchDocument(_)
+            | S::NoSuchTask(_)
+            | S::NoSuchRevision { .. }
+            | S::NoSuchSlide(_) => Code::NotFound,
+            _ => Code::Database,
         }
     }
 
