@@ -10,7 +10,7 @@ for group in ${PLANLENS_SETUP:-}; do
     case "$group" in
         app) need_pkgs+=(libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev libxdo-dev
                          libayatana-appindicator3-dev nodejs npm) ;;
-        e2e) need_pkgs+=(xvfb xauth webkit2gtk-driver fonts-noto-cjk imagemagick) ;;
+        e2e) need_pkgs+=(xvfb xauth webkit2gtk-driver fonts-noto-cjk imagemagick curl) ;;
         *) echo "setup.sh: unknown group $group" >&2; exit 2 ;;
     esac
 done
