@@ -77,7 +77,6 @@ const STOCK_WORDS: &[&str] = &[
     "总量",
     "数量",
     "累计",
-    "突破",
     "超过",
     "建成",
     "集聚",
@@ -181,6 +180,12 @@ const ACTION_VERBS: &[&str] = &[
     "建起",
     "启动",
     "部署",
+    "共建",
+    "签约",
+    "成交",
+    "兑现",
+    "安排",
+    "突破",
 ];
 
 /// Verbs of `after` that count as actions (`等7家高校在本市建立研究院`).
@@ -213,10 +218,29 @@ pub(crate) fn kind(
         return TargetKind::Stock;
     }
     if qualifier == Qualifier::AtMost {
-        // An upper limit (贷款额度300万元以内) is a threshold, a level.
-        return TargetKind::Stock;
+        // An upper limit (贷款额度300万元以内) is a threshold, a level,
+        // unless it caps something done in the period (兑现补助资金5000万元以内).
+        let body = strip_bound_words(own);
+        if !(EXPLICIT_NEW_SET.contains_any(body) || ACTION_SET.contains_any(body)) {
+            return TargetKind::Stock;
+        }
     }
     let money = unit.ends_with('元');
+    // `总数突破2300家`, `获得经费支持超过2亿元`: a bound word right before the
+    // figure qualifies it; what precedes it decides the kind, and with no
+    // other cue the figure is a total.
+    if let Some(body) = strip_lower_bound(own) {
+        if EXPLICIT_NEW_SET.contains_any(body) {
+            return TargetKind::Increment;
+        }
+        if STOCK_SET.contains_any(body) {
+            return TargetKind::Stock;
+        }
+        if ACTION_SET.contains_any(body) {
+            return TargetKind::Increment;
+        }
+        return TargetKind::Stock;
+    }
     for (n, scope) in scopes.iter().enumerate() {
         let own = n == 0;
         if EXPLICIT_NEW_SET.contains_any(scope) {
@@ -238,6 +262,23 @@ pub(crate) fn kind(
     TargetKind::Stock
 }
 
+/// The own segment without a lower-bound word right before the figure
+/// (`突破`, `超过`, `超`), or `None` when there is none.
+fn strip_lower_bound(own: &str) -> Option<&str> {
+    ["突破", "超过", "超"]
+        .iter()
+        .find_map(|w| own.strip_suffix(w))
+}
+
+/// The own segment without upper-bound words right before the figure.
+fn strip_bound_words(own: &str) -> &str {
+    let mut t = own;
+    for w in ["不超过", "控制在", "最多", "最高"] {
+        t = t.strip_suffix(w).unwrap_or(t);
+    }
+    t
+}
+
 /// Verbs that act on things that already exist (`继续推动7家省级重点实验室`).
 const EXISTING_VERBS: &[&str] = &[
     "推动",
@@ -251,9 +292,11 @@ const EXISTING_VERBS: &[&str] = &[
 ];
 
 /// Whether the figure is the object of a verb acting on existing things.
-pub(crate) fn acts_on_existing(own_before: &str) -> bool {
+/// `after` is the phrase after the figure: an event happening to the things
+/// counted (`推动5家企业上市`, `…获批国家级平台`) makes the count a target.
+pub(crate) fn acts_on_existing(own_before: &str, after: &str) -> bool {
     let own = own_before.trim_end();
-    EXISTING_VERBS.iter().any(|w| own.ends_with(w))
+    EXISTING_VERBS.iter().any(|w| own.ends_with(w)) && !ACTION_AFTER_SET.contains_any(after)
 }
 
 /// Decides whether a figure is a baseline: inside a review section, after a
@@ -261,6 +304,7 @@ pub(crate) fn acts_on_existing(own_before: &str) -> bool {
 pub(crate) fn role(
     in_background: bool,
     own_before: &str,
+    after: &str,
     sentence_before: &str,
     period_start: Option<i32>,
 ) -> TargetRole {
@@ -276,7 +320,7 @@ pub(crate) fn role(
             return TargetRole::Baseline;
         }
     }
-    if acts_on_existing(own_before) {
+    if acts_on_existing(own_before, after) {
         return TargetRole::Baseline;
     }
     if ["截至", "截止", "已达", "已经达到", "已建成", "目前已"]
@@ -299,6 +343,8 @@ pub(crate) struct YearInput<'a> {
     pub own_before: &'a str,
     /// The figure is the starting value of a `由X…到Y` pair.
     pub from_value: bool,
+    /// The figure lies in a review (background) part of the plan.
+    pub in_background: bool,
     /// Horizon stated earlier in the sentence (`到2035年`).
     pub horizon: Option<i32>,
 }
@@ -323,6 +369,10 @@ pub(crate) fn year(meta: &DocumentMeta, y: &YearInput<'_>) -> Option<i32> {
             };
             if meta.kind == PlanKind::AnnualWorkPlan {
                 return Some(y.sentence_year.unwrap_or(p.start));
+            }
+            if y.from_value && !y.in_background {
+                // The starting value of a target: the plan's base year.
+                return Some(p.start - 1);
             }
             if y.from_value {
                 let span = p.end - p.start + 1;

@@ -130,6 +130,12 @@ pub(crate) fn last_year(chars: &[char], from: usize, to: usize) -> Option<i32> {
             && (k == 0 || !chars[k - 1].is_ascii_digit())
             // 比2015年提高: a comparison base, not the figure's year.
             && !(k > 0 && matches!(chars[k - 1], '比' | '较'))
+            // 是2015年的4.2倍: the base of a multiple, not the figure's year.
+            && !(k > 0
+                && matches!(chars[k - 1], '是' | '为')
+                && (starts_with(chars, k + 5, "的")
+                    || starts_with(chars, k + 5, "末的")
+                    || starts_with(chars, k + 5, "底的")))
             // 2016年以来: the start of a span, not the year reported.
             && !["以来", "起", "开始", "至今"]
                 .iter()

@@ -357,6 +357,12 @@ pub(crate) fn trim(s: &str) -> String {
         if let Some(r) = strip_time_prefix(t) {
             t = r;
         }
+        // `对年度研发费用增长…的企业`: the preposition, not 对外/对口/对接.
+        if let Some(r) = t.strip_prefix('对') {
+            if r.chars().count() >= 2 && !r.starts_with(['外', '口', '接', '标', '比', '象', '话']) {
+                t = r;
+            }
+        }
         t = t.trim_start_matches([' ', '\u{3000}', '(', ')']);
         if t.len() == before {
             break;
@@ -465,8 +471,13 @@ pub(crate) fn choose(before: &str, after: &str, rate: bool) -> Option<String> {
     };
     // `推动30%以上的规上企业建立研发机构`: a share of what follows 的.
     let share_of = rate && after.starts_with('的');
+    // `设立规模2亿元的科技创新基金`: the size of what follows 的.
+    let size_of = !rate && after.starts_with('的') && before.trim_end().ends_with("规模");
     let after = clean_after(after);
     let after_ok = (!rate || share_of) && is_noun_start(&after);
+    if size_of && after_ok {
+        return Some(after);
+    }
     let raw = before.trim_end();
     if after_ok
         && ["等", "和", "及", "与", "的", "或"]

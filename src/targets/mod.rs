@@ -35,7 +35,7 @@ mod scan;
 pub use catalog::{Catalog, CatalogError, Indicator};
 pub use normalize::{normalize, UnitFamily};
 
-use crate::model::{DocumentMeta, ParsedPlan, PlanKind, Target, TargetKind};
+use crate::model::{DocumentMeta, ParsedPlan, PlanKind, Target, TargetKind, TargetRole};
 use context::{after_phrase, is_clause_end, is_sentence_end, last_year, sentence_start};
 
 /// Shortest and longest quote, in characters.
@@ -75,6 +75,9 @@ pub fn extract(
     let mut out: Vec<Target> = Vec::with_capacity(figs.len());
     // Indicator of the previous figure and the sentence it sits in.
     let mut last: Option<(usize, String)> = None;
+    // Earlier figures of the current sentence.
+    let mut sentence_figs: Vec<SentenceFigure> = Vec::new();
+    let mut figs_sentence = usize::MAX;
     for idx in 0..figs.len() {
         let f = &figs[idx];
         let seg_start = context::segment_start(&chars, &figs, idx);
@@ -95,33 +98,68 @@ pub fn extract(
         let scopes = kind_scopes(&chars, &before, &indicator, sent_start, seg_start);
         let scope_refs: Vec<&str> = scopes.iter().map(String::as_str).collect();
         let mut kind = classify::kind(&f.unit, &indicator, f.qualifier, &scope_refs, &after);
-        if kind != TargetKind::Rate && classify::acts_on_existing(&before) {
+        if kind != TargetKind::Rate && classify::acts_on_existing(&before, &after) {
             // 继续推动7家重点实验室…建设: existing things, counted as a level.
             kind = TargetKind::Stock;
+        }
+        if figs_sentence != sent_start {
+            sentence_figs.clear();
+            figs_sentence = sent_start;
+        }
+        // `培育30家,其中…5家`: a part counted like the whole it belongs to.
+        let clause0 = clause_start(&chars, f.num_start, sent_start);
+        let clause: String = chars[clause0..f.num_start].iter().collect();
+        if kind != TargetKind::Rate && clause.trim_start().starts_with("其中") {
+            if let Some(whole) = sentence_figs
+                .iter()
+                .rev()
+                .find(|p| p.unit == f.unit && p.seg_start < clause0)
+            {
+                kind = whole.kind;
+            }
         }
 
         let in_bg = background
             .iter()
             .any(|&(s, e)| f.num_start >= s && f.num_start < e);
         let sentence_before: String = chars[sent_start..f.num_start].iter().collect();
-        let role = classify::role(
+        let from = is_from_value(&before);
+        let mut role = classify::role(
             in_bg,
             &before,
+            &after,
             &sentence_before,
             meta.period.map(|p| p.start),
         );
+        if from {
+            // `由2020年的1.31%提高到2.0%`: the starting value is already reached.
+            role = TargetRole::Baseline;
+        }
         let own_year = last_year(&chars, seg_start, f.num_start);
+        // The end value of `由2015年的0.92%提高到1.31%`: the year stated for
+        // the starting value is not its own.
+        let sentence_end = match sentence_figs.last() {
+            Some(p) if p.from && is_to_value(&before) => p.seg_start,
+            _ => seg_start,
+        };
         let year = classify::year(
             meta,
             &classify::YearInput {
                 role,
                 own_year,
-                sentence_year: last_year(&chars, sent_start, seg_start),
+                sentence_year: last_year(&chars, sent_start, sentence_end),
                 own_before: &before,
-                from_value: own_year.is_none() && is_from_value(&before),
+                from_value: own_year.is_none() && from,
+                in_background: in_bg,
                 horizon: context::horizon_year(&chars, sent_start, f.num_start),
             },
         );
+        sentence_figs.push(SentenceFigure {
+            unit: f.unit.clone(),
+            kind,
+            seg_start,
+            from,
+        });
 
         let (start, end) = quote_span(&chars, seg_start, f, from_after.then_some(after.as_str()));
         let indicator_id = catalog
@@ -241,6 +279,23 @@ fn kind_scopes(
         scopes.extend(earlier);
     }
     scopes
+}
+
+/// A figure seen earlier in the current sentence.
+struct SentenceFigure {
+    unit: String,
+    kind: TargetKind,
+    seg_start: usize,
+    /// The starting value of a `由X…到Y` pair.
+    from: bool,
+}
+
+/// Whether the figure is the end value of `由X…到Y` (`提高到1.31%`).
+fn is_to_value(before: &str) -> bool {
+    let t = before
+        .trim_end_matches(['的', ' '])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "年度底末".contains(c));
+    t.ends_with('到') || t.ends_with('至')
 }
 
 /// Whether the figure is the starting value of `由X…到Y` (`比重由1.23%`).
