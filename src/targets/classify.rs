@@ -218,12 +218,8 @@ pub(crate) fn kind(
         return TargetKind::Stock;
     }
     if qualifier == Qualifier::AtMost {
-        // An upper limit (贷款额度300万元以内) is a threshold, a level,
-        // unless it caps something done in the period (兑现补助资金5000万元以内).
-        let body = strip_bound_words(own);
-        if !(EXPLICIT_NEW_SET.contains_any(body) || ACTION_SET.contains_any(body)) {
-            return TargetKind::Stock;
-        }
+        // An upper limit (贷款额度300万元以内) is a threshold, a level.
+        return TargetKind::Stock;
     }
     let money = unit.ends_with('元');
     // `总数突破2300家`, `获得经费支持超过2亿元`: a bound word right before the
@@ -270,15 +266,6 @@ fn strip_lower_bound(own: &str) -> Option<&str> {
         .find_map(|w| own.strip_suffix(w))
 }
 
-/// The own segment without upper-bound words right before the figure.
-fn strip_bound_words(own: &str) -> &str {
-    let mut t = own;
-    for w in ["不超过", "控制在", "最多", "最高"] {
-        t = t.strip_suffix(w).unwrap_or(t);
-    }
-    t
-}
-
 /// Verbs that act on things that already exist (`继续推动7家省级重点实验室`).
 const EXISTING_VERBS: &[&str] = &[
     "推动",
@@ -291,12 +278,28 @@ const EXISTING_VERBS: &[&str] = &[
     "已建成",
 ];
 
+/// Events that happen to the things counted within the period (`推动5家企业上市`).
+static EVENT_AFTER_SET: WordSet = WordSet(LazyLock::new(|| {
+    word_regex(&[
+        "上市",
+        "获批",
+        "入选",
+        "入围",
+        "落户",
+        "晋级",
+        "升级为",
+        "认定为",
+        "获评",
+        "纳入",
+    ])
+}));
+
 /// Whether the figure is the object of a verb acting on existing things.
 /// `after` is the phrase after the figure: an event happening to the things
 /// counted (`推动5家企业上市`, `…获批国家级平台`) makes the count a target.
 pub(crate) fn acts_on_existing(own_before: &str, after: &str) -> bool {
     let own = own_before.trim_end();
-    EXISTING_VERBS.iter().any(|w| own.ends_with(w)) && !ACTION_AFTER_SET.contains_any(after)
+    EXISTING_VERBS.iter().any(|w| own.ends_with(w)) && !EVENT_AFTER_SET.contains_any(after)
 }
 
 /// Decides whether a figure is a baseline: inside a review section, after a

@@ -359,7 +359,8 @@ pub(crate) fn trim(s: &str) -> String {
         }
         // `对年度研发费用增长…的企业`: the preposition, not 对外/对口/对接.
         if let Some(r) = t.strip_prefix('对') {
-            if r.chars().count() >= 2 && !r.starts_with(['外', '口', '接', '标', '比', '象', '话']) {
+            if r.chars().count() >= 2 && !r.starts_with(['外', '口', '接', '标', '比', '象', '话'])
+            {
                 t = r;
             }
         }

@@ -401,7 +401,16 @@ fn chinese_fraction(chars: &[char], i: usize) -> Option<Figure> {
 fn is_clause_punct(c: char) -> bool {
     matches!(
         c,
-        ',' | ';' | '。' | '、' | '\n' | ')' | '!' | '\u{ff0c}' | '\u{ff1b}' | '\u{ff09}' | '\u{ff01}'
+        ',' | ';'
+            | '。'
+            | '、'
+            | '\n'
+            | ')'
+            | '!'
+            | '\u{ff0c}'
+            | '\u{ff1b}'
+            | '\u{ff09}'
+            | '\u{ff01}'
     )
 }
 
@@ -410,7 +419,10 @@ fn is_clause_punct(c: char) -> bool {
 fn trigger_in_clause(chars: &[char], i: usize) -> bool {
     let floor = i.saturating_sub(20);
     let mut k = i;
-    while k > floor && (chars[k - 1] == '、' || !is_clause_punct(chars[k - 1])) && chars[k - 1] != ':' {
+    while k > floor
+        && (chars[k - 1] == '、' || !is_clause_punct(chars[k - 1]))
+        && chars[k - 1] != ':'
+    {
         if is_digit(chars[k - 1]) {
             return false;
         }
