@@ -91,7 +91,7 @@ impl RoleTable {
         }
         self.roles
             .iter()
-            .find(|(_, kws)| kws.iter().any(|k| title.contains(k.as_str())))
+            .find(|(_, kws)| kws.iter().any(|k| heads_title(title, k)))
             .map(|(role, _)| *role)
     }
 
@@ -99,6 +99,20 @@ impl RoleTable {
     pub fn is_closing_paragraph(&self, para: &str) -> bool {
         self.closing.iter().any(|p| para.starts_with(p.as_str()))
     }
+}
+
+/// Whether keyword `k` names the heading: it ends the title or is followed
+/// only by a conjunction or punctuation (`发展基础与面临形势`), not by an
+/// object (`组织实施“尖兵”攻关项目` is a task, not 组织实施).
+fn heads_title(title: &str, k: &str) -> bool {
+    title.match_indices(k).any(|(p, _)| {
+        let rest = title[p + k.len()..].trim_start();
+        rest.is_empty()
+            || rest.starts_with([
+                '和', '与', '及', '、', ',', ';', ':', '(', ')', '。', '\u{ff0c}', '\u{ff1b}',
+                '\u{ff1a}', '\u{ff08}', '\u{ff09}',
+            ])
+    })
 }
 
 #[cfg(test)]
@@ -128,6 +142,10 @@ mod tests {
         assert_eq!(role("保障措施"), Some(SectionRole::Safeguards));
         assert_eq!(role("组织实施"), Some(SectionRole::Safeguards));
         assert_eq!(role("强化组织领导"), Some(SectionRole::Safeguards));
+        // A role word followed by an object is a task heading.
+        assert_eq!(role("组织实施“尖兵”“领雁”攻关项目"), None);
+        assert_eq!(role("组织实施重大科技专项"), None);
+        assert_eq!(role("发展基础与面临形势"), Some(SectionRole::Background));
     }
 
     #[test]
