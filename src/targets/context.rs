@@ -10,6 +10,56 @@ pub(crate) fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | '\r')
 }
 
+/// Stands in for a line break inside a sentence (a hard wrap of text copied
+/// from a PDF page) in the characters the rules read.
+pub(crate) const SOFT_BREAK: char = '\u{200B}';
+
+/// Offsets of the line breaks that wrap a sentence rather than end it: the
+/// line before is long (at least 20 characters), is not a heading (no marker
+/// at its start) and does not end with sentence or colon punctuation; the
+/// next line starts with text, not a marker; neither line is a table row
+/// (cells apart by wide or repeated spaces).
+pub(crate) fn soft_breaks(chars: &[char]) -> Vec<usize> {
+    use crate::structure::markers::marker_at;
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for i in 0..chars.len() {
+        if chars[i] != '\n' {
+            continue;
+        }
+        let start = line_start;
+        line_start = i + 1;
+        let line = &chars[start..i];
+        let Some(&last) = line.iter().rev().find(|c| !c.is_whitespace()) else {
+            continue;
+        };
+        let next_end = chars[i + 1..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(chars.len(), |p| i + 1 + p);
+        let next = &chars[i + 1..next_end];
+        let tabular = |l: &[char]| {
+            l.contains(&'\u{3000}') || l.contains(&'\t') || l.windows(2).any(|w| w == [' ', ' '])
+        };
+        let text_start = |l: &[char]| {
+            l.first()
+                .is_some_and(|&c| c.is_alphanumeric() || matches!(c, '“' | '"' | '《'))
+        };
+        if line.len() >= 20
+            && !is_sentence_end(last)
+            && !matches!(last, ':' | '：')
+            && marker_at(chars, start).is_none()
+            && text_start(next)
+            && marker_at(chars, i + 1).is_none()
+            && !tabular(line)
+            && !tabular(next)
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// Ends a clause inside a sentence.
 pub(crate) fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | '，' | ':' | '：')
@@ -180,9 +230,20 @@ pub(crate) fn horizon_year(chars: &[char], from: usize, to: usize) -> Option<i32
 pub(crate) fn is_comparison_set(after: &str) -> bool {
     let t = after.trim_end();
     t.ends_with('中')
-        || ["中我市", "中本市", "中全市", "中我区", "中我县"]
-            .iter()
-            .any(|w| t.contains(w))
+        || [
+            "中我市",
+            "中本市",
+            "中全市",
+            "中我区",
+            "中我县",
+            "中排名",
+            "中排",
+            "中位居",
+            "中位列",
+            "中居",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 fn starts_with(chars: &[char], i: usize, s: &str) -> bool {

@@ -51,7 +51,12 @@ pub fn extract(
     meta: &DocumentMeta,
     catalog: &Catalog,
 ) -> Vec<Target> {
-    let chars: Vec<char> = text.chars().collect();
+    let original: Vec<char> = text.chars().collect();
+    // The rules read wrapped sentences whole; quotes come from the original.
+    let mut chars = original.clone();
+    for i in context::soft_breaks(&original) {
+        chars[i] = context::SOFT_BREAK;
+    }
     // Without a period in the metadata, read one from the title zone so that
     // years can still be given.
     let inferred;
@@ -92,8 +97,9 @@ pub fn extract(
             .as_ref()
             .filter(|(s, _)| *s == sent_start)
             .map(|(_, ind)| ind.as_str());
-        let (indicator, from_after) =
+        let (mut indicator, from_after) =
             read_indicator(&chars, f, &before, &after, inherited, sent_start, seg_start);
+        indicator.retain(|c| c != context::SOFT_BREAK);
 
         let scopes = kind_scopes(&chars, &before, &indicator, sent_start, seg_start);
         let scope_refs: Vec<&str> = scopes.iter().map(String::as_str).collect();
@@ -167,7 +173,7 @@ pub fn extract(
             .map(|i| i.id.clone());
         last = Some((sent_start, indicator.clone()));
         out.push(Target {
-            quote: chars[start..end].iter().collect(),
+            quote: original[start..end].iter().collect(),
             start,
             end,
             indicator,

@@ -314,6 +314,16 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
     {
         return None;
     }
+    // 前移12位, 上升3位: a move in a ranking.
+    if unit == "位"
+        && [
+            "前移", "后移", "上升", "下降", "前进", "后退", "提升", "跃升", "提高",
+        ]
+        .iter()
+        .any(|w| ends_with_at(chars, i, w))
+    {
+        return None;
+    }
     // 50强 is a ranking, 1+N a formula, 百亿元级 a size class.
     if matches!(chars.get(unit_end), Some('+' | '强' | '级')) {
         return None;
