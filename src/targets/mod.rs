@@ -31,6 +31,7 @@ mod normalize;
 mod number;
 mod period;
 mod scan;
+mod table;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
 pub use normalize::{normalize, UnitFamily};
@@ -193,7 +194,74 @@ pub fn extract(
             normalized: normalize(f.value, f.value_high, &f.unit),
         });
     }
+    table_targets(&original, &figs, plan, meta, catalog, &mut out);
     out
+}
+
+/// Adds the values of indicator tables (cells without a unit of their own,
+/// so the figure scan does not see them), keeping document order.
+fn table_targets(
+    original: &[char],
+    figs: &[scan::Figure],
+    plan: &ParsedPlan,
+    meta: &DocumentMeta,
+    catalog: &Catalog,
+    out: &mut Vec<Target>,
+) {
+    let mut added = false;
+    for tf in table::scan_tables(original) {
+        if figs
+            .iter()
+            .any(|f| f.num_start < tf.end && tf.num_start < f.end)
+        {
+            continue;
+        }
+        let kind = classify::kind(
+            &tf.unit,
+            &tf.indicator,
+            tf.qualifier,
+            &[tf.indicator.as_str()],
+            "",
+        );
+        let role = match meta.period {
+            Some(p) if tf.year < p.start => TargetRole::Baseline,
+            Some(_) => TargetRole::Target,
+            None if tf.first_column => TargetRole::Baseline,
+            None => TargetRole::Target,
+        };
+        let end = tf.end;
+        let mut start = tf.row_start.max(end.saturating_sub(QUOTE_MAX));
+        while end - start < QUOTE_MIN && start > 0 && original[start - 1] != '\n' {
+            start -= 1;
+        }
+        let indicator_id = catalog
+            .lookup_for(&tf.indicator, &tf.unit, Some(kind))
+            .map(|i| i.id.clone());
+        out.push(Target {
+            quote: original[start..end].iter().collect(),
+            start,
+            end,
+            indicator: tf.indicator.clone(),
+            indicator_id,
+            value: tf.value,
+            value_high: None,
+            unit: tf.unit.clone(),
+            qualifier: tf.qualifier,
+            kind,
+            role,
+            year: Some(tf.year),
+            section: section_path(plan, tf.num_start),
+            task: plan
+                .tasks
+                .iter()
+                .position(|t| tf.num_start >= t.start && tf.num_start < t.end),
+            normalized: normalize(tf.value, None, &tf.unit),
+        });
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|t| t.start);
+    }
 }
 
 /// Reads the indicator of figure `f`; also tells whether it was taken from
