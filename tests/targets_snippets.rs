@@ -1095,3 +1095,85 @@ fn heldout_generalisation_fixes() {
         check(text, &m, &[]);
     }
 }
+
+/// Text copied from PDF pages: hard-wrapped sentences, full-width
+/// punctuation, indicator tables.
+#[test]
+fn pdf_copies_and_indicator_tables() {
+    let f = five_year();
+    // A sentence wrapped across lines is read whole; the quote stays verbatim.
+    let text = "推进创新主体培育工程，完善梯次培育体系，落实各项普惠性政策，每年新认定科技型企业\n80家以上。";
+    let got = run(text, &f);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].kind, Increment);
+    assert_eq!(got[0].indicator, "科技型企业");
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(
+        got[0].quote,
+        chars[got[0].start..got[0].end].iter().collect::<String>()
+    );
+    // A heading line is not joined to the paragraph under it.
+    let text = "（一）实施企业研发投入提升行动计划\n规上工业企业研发投入年均增长10％以上。";
+    let got = run(text, &f);
+    assert_eq!(got.len(), 1);
+    assert!(
+        got[0].indicator.starts_with("规上工业企业研发投入"),
+        "{got:#?}"
+    );
+    // An indicator table: the base-year column is a baseline, the last a target.
+    let text = "表1　主要指标\n序号　指标名称　2020年　2025年　属性\n1　研发投入强度（％）　2.1　≥3.0　预期性\n2　高新技术企业数（家）　300　600　预期性\n\n正文。";
+    check(
+        text,
+        &f,
+        &[
+            w(
+                2.1,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "研发投入强度",
+            ),
+            w(
+                3.0,
+                None,
+                "%",
+                AtLeast,
+                Rate,
+                Tgt,
+                Some(2025),
+                "研发投入强度",
+            ),
+            w(
+                300.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "高新技术企业数",
+            ),
+            w(
+                600.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Tgt,
+                Some(2025),
+                "高新技术企业数",
+            ),
+        ],
+    );
+    // Hard negatives: a comparison set, a ranking move, page numbers.
+    for text in [
+        "高新区在全国169家国家高新区综合评价中排名第56位。",
+        "较上年前移12位。",
+        "— 3 —",
+    ] {
+        check(text, &f, &[]);
+    }
+}
