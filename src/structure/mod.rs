@@ -586,7 +586,8 @@ fn assign_roles(table: &RoleTable, sections: &mut [Section]) {
 
 /// A paragraph such as `在取得成绩的同时,…还存在一些不足` after the last
 /// subsection of a background section sums up the whole review: it is cut
-/// from that subsection (and its descendants) and left to the top-level one.
+/// from that subsection (and its descendants) and left to the top-level one,
+/// unless that subsection is itself about challenges or problems.
 fn close_background_reviews(
     table: &RoleTable,
     chars: &[char],
@@ -603,6 +604,14 @@ fn close_background_reviews(
             .take_while(|&k| sections[k].start < top_end)
             .last();
         let Some(last) = last else { continue };
+        // A last subsection on challenges or problems (面临形势, 存在问题)
+        // is where such a paragraph belongs.
+        if ["形势", "挑战", "问题", "不足", "短板", "机遇"]
+            .iter()
+            .any(|w| sections[last].title.contains(w))
+        {
+            continue;
+        }
         let from = sections[last].start + sections[last].marker.chars().count();
         let Some(p) = (from..top_end).find(|&p| {
             let at_paragraph =

@@ -201,6 +201,15 @@ fn closing_paragraph_of_a_background_review() {
 }
 
 #[test]
+fn closing_paragraph_stays_in_a_subsection_on_challenges() {
+    let t = "第一章 发展基础\n第一节 发展成效\n建成10家。\n第二节 面临形势\n机遇前所未有。同时也要看到,研发投入强度仍然偏低。\n第二章 重点任务\n内容。";
+    let plan = parse(t);
+    let two = &plan.sections[2];
+    assert_eq!(two.path, "第一章/第二节");
+    assert!(slice(t, two.start, two.end).contains("研发投入强度仍然偏低"));
+}
+
+#[test]
 fn closing_phrase_outside_background_changes_nothing() {
     let t = "一、重点任务\n(一)平台\n内容。\n在取得成绩的同时,继续推进。\n二、保障措施\n内容。";
     let plan = parse(t);
