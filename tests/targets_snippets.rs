@@ -1177,3 +1177,113 @@ fn pdf_copies_and_indicator_tables() {
         check(text, &f, &[]);
     }
 }
+
+/// Patterns found on the sixth held-out plan (written after the first round
+/// of fixes): semicolon clauses of a review sentence, caps, 分别 lists.
+#[test]
+fn review_sentences_caps_and_respective_lists() {
+    let m = annual(2024);
+    let y = Some(2024);
+    // A past year opening the sentence governs its clauses after semicolons.
+    check(
+        "2023年,全市新增众创空间12家;技术合同成交额完成96亿元。全年新增众创空间15家。",
+        &m,
+        &[
+            w(
+                12.0,
+                None,
+                "家",
+                Exact,
+                Increment,
+                Baseline,
+                Some(2023),
+                "众创空间",
+            ),
+            w(
+                96.0,
+                None,
+                "亿元",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2023),
+                "技术合同成交额",
+            ),
+            w(15.0, None, "家", Exact, Increment, Tgt, y, "众创空间"),
+        ],
+    );
+    // ...but not a target sentence that names the horizon year.
+    check(
+        "力争2024年底前,研发投入强度达到2.9%;高新技术企业达到900家。",
+        &m,
+        &[
+            w(2.9, None, "%", Exact, Rate, Tgt, y, "研发投入强度"),
+            w(900.0, None, "家", Exact, Stock, Tgt, y, "高新技术企业"),
+        ],
+    );
+    // 上限 is an upper bound.
+    check(
+        "单个项目资助上限300万元。",
+        &m,
+        &[w(
+            300.0,
+            None,
+            "万元",
+            AtMost,
+            Stock,
+            Tgt,
+            y,
+            "单个项目资助",
+        )],
+    );
+    // 分别: the n-th figure measures the n-th item; 省级 borrows the head noun.
+    check(
+        "省级、市级工程技术研究中心分别达到80家、260家。",
+        &m,
+        &[
+            w(
+                80.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Tgt,
+                y,
+                "省级工程技术研究中心",
+            ),
+            w(
+                260.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Tgt,
+                y,
+                "市级工程技术研究中心",
+            ),
+        ],
+    );
+    check(
+        "孵化器、众创空间分别新增3家、5家。",
+        &m,
+        &[
+            w(3.0, None, "家", Exact, Increment, Tgt, y, "孵化器"),
+            w(5.0, None, "家", Exact, Increment, Tgt, y, "众创空间"),
+        ],
+    );
+    // New investments are increments.
+    check(
+        "引导基金新投资项目15个以上。",
+        &m,
+        &[w(
+            15.0,
+            None,
+            "个",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "引导基金新投资项目",
+        )],
+    );
+}

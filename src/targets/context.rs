@@ -65,6 +65,33 @@ pub(crate) fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | '，' | ':' | '：')
 }
 
+/// Start of the full sentence holding offset `i`: like [`sentence_start`],
+/// but a semicolon does not end it.
+pub(crate) fn full_sentence_start(chars: &[char], i: usize) -> usize {
+    let mut k = i.min(chars.len());
+    while k > 0 && !(is_sentence_end(chars[k - 1]) && !matches!(chars[k - 1], ';' | '；')) {
+        k -= 1;
+    }
+    k
+}
+
+/// The year that opens `text` (`2023年,全市…`), if any; not the start of a
+/// span (`2016年以来`).
+pub(crate) fn lead_year(text: &[char]) -> Option<i32> {
+    let k = text.iter().position(|c| !c.is_whitespace())?;
+    let t = &text[k..];
+    if t.len() < 5 || !t[..4].iter().all(|c| c.is_ascii_digit()) || t[4] != '年' {
+        return None;
+    }
+    if ["以来", "起", "开始", "至今", "是", "为", "要", "将"]
+        .iter()
+        .any(|w| starts_with(t, 5, w))
+    {
+        return None;
+    }
+    t[..4].iter().collect::<String>().parse().ok()
+}
+
 /// Start of the sentence holding offset `i`.
 pub(crate) fn sentence_start(chars: &[char], i: usize) -> usize {
     let mut k = i.min(chars.len());

@@ -100,6 +100,9 @@ pub fn extract(
             .map(|(_, ind)| ind.as_str());
         let (mut indicator, from_after) =
             read_indicator(&chars, f, &before, &after, inherited, sent_start, seg_start);
+        if let Some(item) = respectively(&chars, &figs, idx, sent_start) {
+            indicator = item;
+        }
         indicator.retain(|c| c != context::SOFT_BREAK);
 
         let scopes = kind_scopes(&chars, &before, &indicator, sent_start, seg_start);
@@ -142,6 +145,27 @@ pub fn extract(
             // `由2020年的1.31%提高到2.0%`: the starting value is already reached.
             role = TargetRole::Baseline;
         }
+        // `2023年,全市…达到3.4%;高新技术企业总数达到1860家`: a past year
+        // opening the full sentence governs its clauses after semicolons too.
+        let full_start = context::full_sentence_start(&chars, f.num_start);
+        let mut lead = None;
+        if role == TargetRole::Target && full_start < sent_start {
+            let full_before: String = chars[full_start..f.num_start].iter().collect();
+            if let (Some(y), Some(p)) = (
+                context::lead_year(&chars[full_start..sent_start]),
+                meta.period,
+            ) {
+                if y < p.start
+                    && context::lead_year(&chars[sent_start..f.num_start]).is_none()
+                    && !["力争", "目标", "确保"]
+                        .iter()
+                        .any(|w| full_before.contains(w))
+                {
+                    role = TargetRole::Baseline;
+                    lead = Some(y);
+                }
+            }
+        }
         let own_year = last_year(&chars, seg_start, f.num_start);
         // The end value of `由2015年的0.92%提高到1.31%`: the year stated for
         // the starting value is not its own.
@@ -149,7 +173,7 @@ pub fn extract(
             Some(p) if p.from && is_to_value(&before) => p.seg_start,
             _ => seg_start,
         };
-        let year = classify::year(
+        let mut year = classify::year(
             meta,
             &classify::YearInput {
                 role,
@@ -161,6 +185,9 @@ pub fn extract(
                 horizon: context::horizon_year(&chars, sent_start, f.num_start),
             },
         );
+        if let Some(y) = lead {
+            year = Some(own_year.unwrap_or(y));
+        }
         sentence_figs.push(SentenceFigure {
             unit: f.unit.clone(),
             kind,
@@ -353,6 +380,52 @@ fn kind_scopes(
         scopes.extend(earlier);
     }
     scopes
+}
+
+/// `省级、市级企业技术中心分别达到210家、650家`: the n-th figure after 分别
+/// measures the n-th item of the enumeration before it (when the counts
+/// agree); an elliptical level
+/// (`省级`) takes the head noun of the last item.
+fn respectively(
+    chars: &[char],
+    figs: &[scan::Figure],
+    idx: usize,
+    sent_start: usize,
+) -> Option<String> {
+    let f = &figs[idx];
+    let clause0 = clause_start(chars, f.num_start, sent_start);
+    let text: String = chars[clause0..f.num_start].iter().collect();
+    let p = text.find("分别")?;
+    let mark = clause0 + text[..p].chars().count();
+    let n = figs[..idx]
+        .iter()
+        .filter(|g| g.num_start > mark && g.num_start < f.num_start)
+        .count();
+    let t = indicator::trim(&text[..p]);
+    let core = match indicator::after_last_verb(&t) {
+        Some(q) => t[q..].to_string(),
+        None => t,
+    };
+    let items: Vec<&str> = core.split('、').filter(|s| !s.is_empty()).collect();
+    // As many figures as items (not `各区县、功能区分别建设1—2家`).
+    let clause_end = (f.end..chars.len())
+        .find(|&k| is_clause_end(chars[k]))
+        .unwrap_or(chars.len());
+    let listed = figs
+        .iter()
+        .filter(|g| g.num_start > mark && g.num_start < clause_end)
+        .count();
+    if items.len() < 2 || n >= items.len() || listed != items.len() {
+        return None;
+    }
+    let mut item = items[n].to_string();
+    let last = items[items.len() - 1];
+    if n + 1 < items.len() && item.chars().count() <= 4 && item.ends_with('级') {
+        if let Some(q) = last.find('级') {
+            item.push_str(&last[q + '级'.len_utf8()..]);
+        }
+    }
+    Some(item)
 }
 
 /// A figure seen earlier in the current sentence.

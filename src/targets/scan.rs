@@ -107,6 +107,8 @@ pub(crate) fn leading_qualifier(chars: &[char], start: usize) -> Option<Qualifie
         ("最低", Qualifier::AtLeast),
         ("最高", Qualifier::AtMost),
         ("最多", Qualifier::AtMost),
+        ("上限为", Qualifier::AtMost),
+        ("上限", Qualifier::AtMost),
         ("高于", Qualifier::AtLeast),
         ("多于", Qualifier::AtLeast),
         ("超", Qualifier::AtLeast),
