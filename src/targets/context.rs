@@ -69,7 +69,7 @@ pub(crate) fn is_clause_end(c: char) -> bool {
 /// but a semicolon does not end it.
 pub(crate) fn full_sentence_start(chars: &[char], i: usize) -> usize {
     let mut k = i.min(chars.len());
-    while k > 0 && !(is_sentence_end(chars[k - 1]) && !matches!(chars[k - 1], ';' | '；')) {
+    while k > 0 && (!is_sentence_end(chars[k - 1]) || matches!(chars[k - 1], ';' | '；')) {
         k -= 1;
     }
     k
