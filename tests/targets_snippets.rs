@@ -1287,3 +1287,35 @@ fn review_sentences_caps_and_respective_lists() {
         )],
     );
 }
+
+/// Growth rates, elided share subjects, 万人 intensities, compound nouns
+/// ending in 活动 and quoted catalog phrases.
+#[test]
+fn growth_shares_and_catalog_variants() {
+    let m = annual(2024);
+    let y = Some(2024);
+    let got = run(
+        "高新技术产业增加值增长12%左右,占规上工业增加值比重提高2个百分点。",
+        &m,
+    );
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(got[0].indicator, "高新技术产业增加值增长");
+    assert_eq!(got[0].qualifier, About);
+    assert_eq!(got[1].indicator, "高新技术产业增加值占规上工业增加值比重");
+    assert_eq!(
+        got[1].indicator_id.as_deref(),
+        Some("high_tech_value_added_share_change")
+    );
+    check(
+        "万人发明专利拥有量达到12件,组织开展科技服务活动12次。",
+        &m,
+        &[
+            w(12.0, None, "件", Exact, Rate, Tgt, y, "万人发明专利拥有量"),
+            w(12.0, None, "次", Exact, Increment, Tgt, y, "科技服务活动"),
+        ],
+    );
+    let got = run("新增“专精特新”企业二十家。", &m);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].value, 20.0);
+    assert_eq!(got[0].indicator_id.as_deref(), Some("specialised_smes"));
+}

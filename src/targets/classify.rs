@@ -39,6 +39,9 @@ pub(crate) fn is_intensity(indicator: &str) -> bool {
     ["每万", "每千", "每百", "每十万", "人均"]
         .iter()
         .any(|w| indicator.contains(w))
+        // 万人发明专利拥有量, 万人口高价值发明专利拥有量: 每 left out.
+        || indicator.starts_with("万人")
+        || indicator.starts_with("万名")
         || indicator
             .match_indices('每')
             .any(|(p, c)| indicator[p + c.len()..].starts_with(|d: char| d.is_ascii_digit()))

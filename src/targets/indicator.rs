@@ -103,6 +103,7 @@ pub(crate) const VERBS: &[&str] = &[
 /// Suffixes that turn a verb into a noun (`登记额`, `申请量`, `孵化面积`).
 const NOMINAL_SUFFIXES: &[&str] = &[
     "额", "量", "率", "数", "费", "者", "面积", "规模", "金额", "总额", "周期", "效率", "能力",
+    "活动",
 ];
 
 /// Link words between an indicator and its figure, dropped from the end.

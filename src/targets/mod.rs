@@ -336,6 +336,34 @@ fn read_indicator(
         };
         return (format!("{indicator}{growth}"), from_after);
     }
+    // `高新技术产业增加值增长12%`: a growth rate, not the level's share.
+    let own = before.trim_end();
+    if rate_unit
+        && f.unit != "个百分点"
+        && ["增长", "增速", "增幅"].iter().any(|w| own.ends_with(w))
+        && !indicator.is_empty()
+        && !["增长", "增速", "增幅", "增长率"]
+            .iter()
+            .any(|w| indicator.ends_with(w))
+    {
+        let growth = if own.ends_with("年均增长") {
+            "年均增长"
+        } else {
+            "增长"
+        };
+        return (format!("{indicator}{growth}"), from_after);
+    }
+    // `…增加值增长12%,占规上工业增加值比重提高2个百分点`: the share of the
+    // subject named before.
+    if let Some(prev) = inherited {
+        if indicator.starts_with('占') {
+            let subject = prev
+                .trim_end_matches("年均增长")
+                .trim_end_matches("增长")
+                .trim_end_matches("增速");
+            return (format!("{subject}{indicator}"), from_after);
+        }
+    }
     // A bare generic noun (`总数达到520家`) belongs to the subject named by
     // the previous figure of the sentence.
     match inherited {
