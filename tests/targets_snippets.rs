@@ -1319,3 +1319,26 @@ fn growth_shares_and_catalog_variants() {
     assert_eq!(got[0].value, 20.0);
     assert_eq!(got[0].indicator_id.as_deref(), Some("specialised_smes"));
 }
+
+/// A money threshold qualifying the noun counted after it.
+#[test]
+fn thresholds_before_counted_nouns() {
+    let m = annual(2024);
+    let y = Some(2024);
+    check(
+        "谋划总投资5亿元以上的重大科技项目8个。",
+        &m,
+        &[
+            w(5.0, None, "亿元", AtLeast, Stock, Tgt, y, "总投资"),
+            w(8.0, None, "个", Exact, Increment, Tgt, y, "重大科技项目"),
+        ],
+    );
+    check(
+        "研发投入1000万元以上的企业达到120家。",
+        &m,
+        &[
+            w(1000.0, None, "万元", AtLeast, Stock, Tgt, y, "研发投入"),
+            w(120.0, None, "家", Exact, Stock, Tgt, y, "企业"),
+        ],
+    );
+}

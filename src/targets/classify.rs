@@ -195,6 +195,7 @@ const ACTION_VERBS: &[&str] = &[
     "兑现",
     "安排",
     "突破",
+    "谋划",
 ];
 
 /// Verbs of `after` that count as actions (`等7家高校在本市建立研究院`).

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 /// Verbs of plan sentences; the indicator starts after the last one.
 pub(crate) const VERBS: &[&str] = &[
     "围绕",
+    "谋划",
     "聚焦",
     "依托",
     "面向",
@@ -193,6 +194,7 @@ const TRAILING: &[&str] = &[
 
 /// Words dropped from the start of an indicator.
 const LEADING: &[&str] = &[
+    "的",
     "其中",
     "每年",
     "全市",

@@ -116,6 +116,23 @@ pub fn extract(
             sentence_figs.clear();
             figs_sentence = sent_start;
         }
+        // `谋划总投资2亿元以上的重大项目10个`: the money figure qualifies the
+        // noun; the verb before it, not its measure word, decides the count.
+        if kind != TargetKind::Rate && before.trim_start().starts_with('的') {
+            if let Some(prev) = sentence_figs.last().filter(|p| p.unit != f.unit) {
+                let lead: String = chars[prev.seg_start..prev.num_start].iter().collect();
+                let lead = indicator::trim(&lead);
+                if let Some(v) = indicator::after_last_verb(&lead) {
+                    kind = classify::kind(
+                        &f.unit,
+                        &indicator,
+                        f.qualifier,
+                        &[before.as_str(), &lead[..v]],
+                        &after,
+                    );
+                }
+            }
+        }
         // `培育30家,其中…5家`: a part counted like the whole it belongs to.
         let clause0 = clause_start(&chars, f.num_start, sent_start);
         let clause: String = chars[clause0..f.num_start].iter().collect();
@@ -192,6 +209,7 @@ pub fn extract(
             unit: f.unit.clone(),
             kind,
             seg_start,
+            num_start: f.num_start,
             from,
         });
 
@@ -461,6 +479,7 @@ struct SentenceFigure {
     unit: String,
     kind: TargetKind,
     seg_start: usize,
+    num_start: usize,
     /// The starting value of a `由X…到Y` pair.
     from: bool,
 }
