@@ -240,3 +240,51 @@ fn scorer_matches_one_to_one_in_document_order() {
     );
     assert!(score_one(text, &gold, &[t(20, 22)]).is_empty());
 }
+
+/// Section trees and task items of the held-out plans: the top-level roles,
+/// the number of task items, and no page chrome inside a task item.
+#[test]
+fn heldout_plans_structure() {
+    use planlens::model::SectionRole::{Background, Goals, Guidance, Safeguards, Tasks};
+    let catalog = Catalog::builtin();
+    let ctx = Context {
+        gazetteer: Gazetteer::builtin(),
+        manifest: None,
+        catalog: &catalog,
+        max_bytes: DEFAULT_MAX_BYTES,
+    };
+    let cases = [
+        (
+            "ha_jiujiang_14th",
+            5,
+            vec![Background, Guidance, Tasks, Safeguards],
+        ),
+        ("hb_huzhou_2024", 21, vec![Tasks; 7]),
+        ("hc_nanping_2023_2025", 16, vec![Goals, Tasks, Safeguards]),
+        ("hd_luohe_2022", 8, vec![Goals, Tasks, Safeguards]),
+        (
+            "he_xiangtan_14th_pdf",
+            5,
+            vec![Background, Goals, Tasks, Safeguards],
+        ),
+        ("hf_wuhu_2024", 16, vec![Tasks; 7]),
+    ];
+    for (name, tasks, roles) in cases {
+        let a = analyze_file(&fixtures().join(format!("{name}.txt")), &ctx).expect("analysis");
+        let top: Vec<_> = a
+            .plan
+            .sections
+            .iter()
+            .filter(|s| s.parent.is_none())
+            .map(|s| s.role)
+            .collect();
+        assert_eq!(top, roles, "{name}");
+        assert_eq!(a.plan.tasks.len(), tasks, "{name}");
+        for t in &a.plan.tasks {
+            for chrome in ["打印本页", "关闭窗口", "浏览次数", "主办单位", "— 4 —"]
+            {
+                assert!(!t.text.contains(chrome), "{name} {}: {chrome}", t.path);
+            }
+        }
+    }
+}

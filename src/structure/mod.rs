@@ -86,7 +86,7 @@ pub fn parse(text: &str) -> ParsedPlan {
         }
         Err(e) => warnings.push(warning("rules_unavailable", e.to_string(), None)),
     }
-    let tasks = task_items(&chars, &sections, &aux);
+    let tasks = task_items(&chars, &sections, &aux, &noise);
     if sections.is_empty() && chars.iter().any(|c| !c.is_whitespace()) {
         warnings.push(warning(
             "no_sections",
@@ -640,8 +640,15 @@ fn in_ranges(ranges: &[(usize, usize)], p: usize) -> bool {
     k > 0 && p < ranges[k - 1].1
 }
 
-/// Task items: leaf sections whose role is `tasks`.
-fn task_items(chars: &[char], sections: &[Section], aux: &[Aux]) -> Vec<TaskItem> {
+/// Task items: leaf sections whose role is `tasks`. A task ends before
+/// trailing whitespace and page noise (`— 4 —` of a PDF page); noise in the
+/// middle of an item stays in its raw text.
+fn task_items(
+    chars: &[char],
+    sections: &[Section],
+    aux: &[Aux],
+    noise: &[(usize, usize)],
+) -> Vec<TaskItem> {
     let mut has_child = vec![false; sections.len()];
     for s in sections {
         if let Some(p) = s.parent {
@@ -654,7 +661,7 @@ fn task_items(chars: &[char], sections: &[Section], aux: &[Aux]) -> Vec<TaskItem
             continue;
         }
         let mut end = s.end;
-        while end > s.start && chars[end - 1].is_whitespace() {
+        while end > s.start && (chars[end - 1].is_whitespace() || in_ranges(noise, end - 1)) {
             end -= 1;
         }
         let mut a = aux[k].marker_end.min(end);
