@@ -143,7 +143,7 @@ fn heldout_plans_meet_the_accuracy_floor() {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     names.sort();
-    assert!(names.len() >= 6, "held-out fixtures missing");
+    assert!(names.len() >= 7, "held-out fixtures missing");
 
     let (mut n_gold, mut n_pred, mut n_tp) = (0, 0, 0);
     let mut hits = [0usize; ATTRS.len()];
@@ -268,6 +268,7 @@ fn heldout_plans_structure() {
             vec![Background, Goals, Tasks, Safeguards],
         ),
         ("hf_wuhu_2024", 16, vec![Tasks; 7]),
+        ("hg_ganzhou_2024_2026", 5, vec![Goals, Tasks, Safeguards]),
     ];
     for (name, tasks, roles) in cases {
         let a = analyze_file(&fixtures().join(format!("{name}.txt")), &ctx).expect("analysis");

@@ -1342,3 +1342,23 @@ fn thresholds_before_counted_nouns() {
         ],
     );
 }
+
+/// A bare per-unit word before the figure: the noun after it is measured.
+#[test]
+fn per_unit_grants_name_the_grant() {
+    let m = annual(2024);
+    check(
+        "对认定的企业给予每家最高200万元研发补助。",
+        &m,
+        &[w(
+            200.0,
+            None,
+            "万元",
+            AtMost,
+            Stock,
+            Tgt,
+            Some(2024),
+            "研发补助",
+        )],
+    );
+}

@@ -484,6 +484,11 @@ pub(crate) fn choose(before: &str, after: &str, rate: bool) -> Option<String> {
     if size_of && after_ok {
         return Some(after);
     }
+    // `给予每家最高500万元研发补助`: a bare per-unit word names no indicator.
+    let per_unit = core.starts_with('每') && core.chars().count() == 2;
+    if per_unit && !rate && is_noun_start(&after) {
+        return Some(after);
+    }
     let raw = before.trim_end();
     if after_ok
         && ["等", "和", "及", "与", "的", "或"]
