@@ -820,3 +820,545 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+/// Patterns found while measuring the extractor on the held-out plans of
+/// `tests/fixtures/heldout/` (new sentences, not copied from them).
+#[test]
+fn heldout_generalisation_fixes() {
+    let m = annual(2024);
+    let y = Some(2024);
+    // A bound word right before the figure: what precedes it decides the kind.
+    check(
+        "全年争取中央引导地方科技发展资金超过3000万元。",
+        &m,
+        &[w(
+            3000.0,
+            None,
+            "万元",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "中央引导地方科技发展资金",
+        )],
+    );
+    check(
+        "全市有效发明专利总量突破9000件。",
+        &m,
+        &[w(
+            9000.0,
+            None,
+            "件",
+            AtLeast,
+            Stock,
+            Tgt,
+            y,
+            "有效发明专利总量",
+        )],
+    );
+    // 突破 followed by a noun is a verb of achievement, not a bound.
+    check(
+        "突破产业共性关键技术12项以上。",
+        &m,
+        &[w(
+            12.0,
+            None,
+            "项",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "产业共性关键技术",
+        )],
+    );
+    // A part after 其中 is counted like its whole.
+    check(
+        "引进海外工程师60名,其中外籍专家20名。",
+        &m,
+        &[
+            w(60.0, None, "名", Exact, Increment, Tgt, y, "海外工程师"),
+            w(20.0, None, "名", Exact, Increment, Tgt, y, "外籍专家"),
+        ],
+    );
+    check(
+        "2023年全市众创空间达到45家,其中国家级备案8家。",
+        &m,
+        &[
+            w(
+                45.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2023),
+                "众创空间",
+            ),
+            w(
+                8.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2023),
+                "国家级",
+            ),
+        ],
+    );
+    // A Chinese-numeral count closing its clause after the noun.
+    check(
+        "新组建市级产业创新联盟三个。",
+        &m,
+        &[w(
+            3.0,
+            None,
+            "个",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "市级产业创新联盟",
+        )],
+    );
+    check(
+        "签订科技合作协议12份,与高校共建联合实验室6个。",
+        &m,
+        &[
+            w(12.0, None, "份", Exact, Increment, Tgt, y, "科技合作协议"),
+            w(6.0, None, "个", Exact, Increment, Tgt, y, "联合实验室"),
+        ],
+    );
+    check(
+        "签约落地科技成果转化项目40项。",
+        &m,
+        &[w(
+            40.0,
+            None,
+            "项",
+            Exact,
+            Increment,
+            Tgt,
+            y,
+            "科技成果转化项目",
+        )],
+    );
+    // An event happening to existing things makes the count a target.
+    check(
+        "推动3家以上企业在科创板上市。",
+        &m,
+        &[w(3.0, None, "家", AtLeast, Increment, Tgt, y, "企业")],
+    );
+    check(
+        "继续推动8家企业技术中心提档升级。",
+        &m,
+        &[w(
+            8.0,
+            None,
+            "家",
+            Exact,
+            Stock,
+            Baseline,
+            y,
+            "企业技术中心",
+        )],
+    );
+    // The size of what follows 的; the preposition 对 is not the indicator.
+    check(
+        "设立总规模3亿元的天使投资基金。",
+        &m,
+        &[w(3.0, None, "亿元", Exact, Stock, Tgt, y, "天使投资基金")],
+    );
+    check(
+        "对研发投入增长超过15%的企业给予奖励。",
+        &m,
+        &[w(15.0, None, "%", AtLeast, Rate, Tgt, y, "研发投入增长")],
+    );
+
+    let f = five_year();
+    // The starting value of a 由…到 target is a baseline of the base year.
+    check(
+        "到2025年,规上工业企业研发机构覆盖率由2020年的28%提高到50%。",
+        &f,
+        &[
+            w(
+                28.0,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "研发机构覆盖率",
+            ),
+            w(
+                50.0,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Tgt,
+                Some(2025),
+                "研发机构覆盖率",
+            ),
+        ],
+    );
+    check(
+        "高新技术企业数量由310家增加到600家以上。",
+        &f,
+        &[
+            w(
+                310.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "高新技术企业数量",
+            ),
+            w(
+                600.0,
+                None,
+                "家",
+                AtLeast,
+                Stock,
+                Tgt,
+                Some(2025),
+                "高新技术企业数量",
+            ),
+        ],
+    );
+    // The year of a starting value is not the end value's; nor is the base of a multiple.
+    check(
+        "2020年全市研发投入强度由2015年的1.1%提高到1.9%。",
+        &f,
+        &[
+            w(
+                1.1,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2015),
+                "研发投入强度",
+            ),
+            w(
+                1.9,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "研发投入强度",
+            ),
+        ],
+    );
+    check(
+        "2020年全市高新技术企业达到350家,是2015年的3.5倍。",
+        &f,
+        &[
+            w(
+                350.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "高新技术企业",
+            ),
+            w(
+                3.5,
+                None,
+                "倍",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "高新技术企业",
+            ),
+        ],
+    );
+    // Hard negatives: Chinese numerals as references, articles and slogans.
+    for text in [
+        "推动两个中心协同发展。",
+        "打造成一个开放共享的创新平台。",
+        "实施“一区两带三基地”建设。",
+        "围绕上述目标,重点抓好以下八个方面的工作。",
+        "深入开展“万人助万企”活动。",
+        "举办第五届科技成果对接会。",
+        "政策兑付时间压缩至15个工作日以内。",
+    ] {
+        check(text, &m, &[]);
+    }
+}
+
+/// Text copied from PDF pages: hard-wrapped sentences, full-width
+/// punctuation, indicator tables.
+#[test]
+fn pdf_copies_and_indicator_tables() {
+    let f = five_year();
+    // A sentence wrapped across lines is read whole; the quote stays verbatim.
+    let text = "推进创新主体培育工程，完善梯次培育体系，落实各项普惠性政策，每年新认定科技型企业\n80家以上。";
+    let got = run(text, &f);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].kind, Increment);
+    assert_eq!(got[0].indicator, "科技型企业");
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(
+        got[0].quote,
+        chars[got[0].start..got[0].end].iter().collect::<String>()
+    );
+    // A heading line is not joined to the paragraph under it.
+    let text = "（一）实施企业研发投入提升行动计划\n规上工业企业研发投入年均增长10％以上。";
+    let got = run(text, &f);
+    assert_eq!(got.len(), 1);
+    assert!(
+        got[0].indicator.starts_with("规上工业企业研发投入"),
+        "{got:#?}"
+    );
+    // An indicator table: the base-year column is a baseline, the last a target.
+    let text = "表1　主要指标\n序号　指标名称　2020年　2025年　属性\n1　研发投入强度（％）　2.1　≥3.0　预期性\n2　高新技术企业数（家）　300　600　预期性\n\n正文。";
+    check(
+        text,
+        &f,
+        &[
+            w(
+                2.1,
+                None,
+                "%",
+                Exact,
+                Rate,
+                Baseline,
+                Some(2020),
+                "研发投入强度",
+            ),
+            w(
+                3.0,
+                None,
+                "%",
+                AtLeast,
+                Rate,
+                Tgt,
+                Some(2025),
+                "研发投入强度",
+            ),
+            w(
+                300.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2020),
+                "高新技术企业数",
+            ),
+            w(
+                600.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Tgt,
+                Some(2025),
+                "高新技术企业数",
+            ),
+        ],
+    );
+    // Hard negatives: a comparison set, a ranking move, page numbers.
+    for text in [
+        "高新区在全国169家国家高新区综合评价中排名第56位。",
+        "较上年前移12位。",
+        "— 3 —",
+    ] {
+        check(text, &f, &[]);
+    }
+}
+
+/// Patterns found on the sixth held-out plan (written after the first round
+/// of fixes): semicolon clauses of a review sentence, caps, 分别 lists.
+#[test]
+fn review_sentences_caps_and_respective_lists() {
+    let m = annual(2024);
+    let y = Some(2024);
+    // A past year opening the sentence governs its clauses after semicolons.
+    check(
+        "2023年,全市新增众创空间12家;技术合同成交额完成96亿元。全年新增众创空间15家。",
+        &m,
+        &[
+            w(
+                12.0,
+                None,
+                "家",
+                Exact,
+                Increment,
+                Baseline,
+                Some(2023),
+                "众创空间",
+            ),
+            w(
+                96.0,
+                None,
+                "亿元",
+                Exact,
+                Stock,
+                Baseline,
+                Some(2023),
+                "技术合同成交额",
+            ),
+            w(15.0, None, "家", Exact, Increment, Tgt, y, "众创空间"),
+        ],
+    );
+    // ...but not a target sentence that names the horizon year.
+    check(
+        "力争2024年底前,研发投入强度达到2.9%;高新技术企业达到900家。",
+        &m,
+        &[
+            w(2.9, None, "%", Exact, Rate, Tgt, y, "研发投入强度"),
+            w(900.0, None, "家", Exact, Stock, Tgt, y, "高新技术企业"),
+        ],
+    );
+    // 上限 is an upper bound.
+    check(
+        "单个项目资助上限300万元。",
+        &m,
+        &[w(
+            300.0,
+            None,
+            "万元",
+            AtMost,
+            Stock,
+            Tgt,
+            y,
+            "单个项目资助",
+        )],
+    );
+    // 分别: the n-th figure measures the n-th item; 省级 borrows the head noun.
+    check(
+        "省级、市级工程技术研究中心分别达到80家、260家。",
+        &m,
+        &[
+            w(
+                80.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Tgt,
+                y,
+                "省级工程技术研究中心",
+            ),
+            w(
+                260.0,
+                None,
+                "家",
+                Exact,
+                Stock,
+                Tgt,
+                y,
+                "市级工程技术研究中心",
+            ),
+        ],
+    );
+    check(
+        "孵化器、众创空间分别新增3家、5家。",
+        &m,
+        &[
+            w(3.0, None, "家", Exact, Increment, Tgt, y, "孵化器"),
+            w(5.0, None, "家", Exact, Increment, Tgt, y, "众创空间"),
+        ],
+    );
+    // New investments are increments.
+    check(
+        "引导基金新投资项目15个以上。",
+        &m,
+        &[w(
+            15.0,
+            None,
+            "个",
+            AtLeast,
+            Increment,
+            Tgt,
+            y,
+            "引导基金新投资项目",
+        )],
+    );
+}
+
+/// Growth rates, elided share subjects, 万人 intensities, compound nouns
+/// ending in 活动 and quoted catalog phrases.
+#[test]
+fn growth_shares_and_catalog_variants() {
+    let m = annual(2024);
+    let y = Some(2024);
+    let got = run(
+        "高新技术产业增加值增长12%左右,占规上工业增加值比重提高2个百分点。",
+        &m,
+    );
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(got[0].indicator, "高新技术产业增加值增长");
+    assert_eq!(got[0].qualifier, About);
+    assert_eq!(got[1].indicator, "高新技术产业增加值占规上工业增加值比重");
+    assert_eq!(
+        got[1].indicator_id.as_deref(),
+        Some("high_tech_value_added_share_change")
+    );
+    check(
+        "万人发明专利拥有量达到12件,组织开展科技服务活动12次。",
+        &m,
+        &[
+            w(12.0, None, "件", Exact, Rate, Tgt, y, "万人发明专利拥有量"),
+            w(12.0, None, "次", Exact, Increment, Tgt, y, "科技服务活动"),
+        ],
+    );
+    let got = run("新增“专精特新”企业二十家。", &m);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].value, 20.0);
+    assert_eq!(got[0].indicator_id.as_deref(), Some("specialised_smes"));
+}
+
+/// A money threshold qualifying the noun counted after it.
+#[test]
+fn thresholds_before_counted_nouns() {
+    let m = annual(2024);
+    let y = Some(2024);
+    check(
+        "谋划总投资5亿元以上的重大科技项目8个。",
+        &m,
+        &[
+            w(5.0, None, "亿元", AtLeast, Stock, Tgt, y, "总投资"),
+            w(8.0, None, "个", Exact, Increment, Tgt, y, "重大科技项目"),
+        ],
+    );
+    check(
+        "研发投入1000万元以上的企业达到120家。",
+        &m,
+        &[
+            w(1000.0, None, "万元", AtLeast, Stock, Tgt, y, "研发投入"),
+            w(120.0, None, "家", Exact, Stock, Tgt, y, "企业"),
+        ],
+    );
+}
+
+/// A bare per-unit word before the figure: the noun after it is measured.
+#[test]
+fn per_unit_grants_name_the_grant() {
+    let m = annual(2024);
+    check(
+        "对认定的企业给予每家最高200万元研发补助。",
+        &m,
+        &[w(
+            200.0,
+            None,
+            "万元",
+            AtMost,
+            Stock,
+            Tgt,
+            Some(2024),
+            "研发补助",
+        )],
+    );
+}

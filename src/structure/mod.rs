@@ -86,7 +86,7 @@ pub fn parse(text: &str) -> ParsedPlan {
         }
         Err(e) => warnings.push(warning("rules_unavailable", e.to_string(), None)),
     }
-    let tasks = task_items(&chars, &sections, &aux);
+    let tasks = task_items(&chars, &sections, &aux, &noise);
     if sections.is_empty() && chars.iter().any(|c| !c.is_whitespace()) {
         warnings.push(warning(
             "no_sections",
@@ -586,7 +586,8 @@ fn assign_roles(table: &RoleTable, sections: &mut [Section]) {
 
 /// A paragraph such as `在取得成绩的同时,…还存在一些不足` after the last
 /// subsection of a background section sums up the whole review: it is cut
-/// from that subsection (and its descendants) and left to the top-level one.
+/// from that subsection (and its descendants) and left to the top-level one,
+/// unless that subsection is itself about challenges or problems.
 fn close_background_reviews(
     table: &RoleTable,
     chars: &[char],
@@ -603,6 +604,14 @@ fn close_background_reviews(
             .take_while(|&k| sections[k].start < top_end)
             .last();
         let Some(last) = last else { continue };
+        // A last subsection on challenges or problems (面临形势, 存在问题)
+        // is where such a paragraph belongs.
+        if ["形势", "挑战", "问题", "不足", "短板", "机遇"]
+            .iter()
+            .any(|w| sections[last].title.contains(w))
+        {
+            continue;
+        }
         let from = sections[last].start + sections[last].marker.chars().count();
         let Some(p) = (from..top_end).find(|&p| {
             let at_paragraph =
@@ -631,8 +640,15 @@ fn in_ranges(ranges: &[(usize, usize)], p: usize) -> bool {
     k > 0 && p < ranges[k - 1].1
 }
 
-/// Task items: leaf sections whose role is `tasks`.
-fn task_items(chars: &[char], sections: &[Section], aux: &[Aux]) -> Vec<TaskItem> {
+/// Task items: leaf sections whose role is `tasks`. A task ends before
+/// trailing whitespace and page noise (`— 4 —` of a PDF page); noise in the
+/// middle of an item stays in its raw text.
+fn task_items(
+    chars: &[char],
+    sections: &[Section],
+    aux: &[Aux],
+    noise: &[(usize, usize)],
+) -> Vec<TaskItem> {
     let mut has_child = vec![false; sections.len()];
     for s in sections {
         if let Some(p) = s.parent {
@@ -645,7 +661,7 @@ fn task_items(chars: &[char], sections: &[Section], aux: &[Aux]) -> Vec<TaskItem
             continue;
         }
         let mut end = s.end;
-        while end > s.start && chars[end - 1].is_whitespace() {
+        while end > s.start && (chars[end - 1].is_whitespace() || in_ranges(noise, end - 1)) {
             end -= 1;
         }
         let mut a = aux[k].marker_end.min(end);

@@ -326,6 +326,12 @@ mod tests {
     }
 
     #[test]
+    fn page_numbers_of_pdf_copies() {
+        let t = "建设平台。\n— 4 —\n- 12 -\n第3页 共12页\n3/12\n新增企业20家。\n2025年\n3.5\n";
+        assert_eq!(noise(t), vec!["— 4 —\n- 12 -\n第3页 共12页\n3/12"]);
+    }
+
+    #[test]
     fn body_text_is_not_noise() {
         // Hard negatives: words that also appear in chrome, inside real sentences.
         let t = "科技成果来源广泛,发布时间节点由各县区确定。\n加强政策解读和宣传,关闭落后产能,打印技术攻关。\n主办中国创新挑战赛等活动10场次以上。\n下一步,重点推进平台建设。";

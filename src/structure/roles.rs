@@ -89,16 +89,41 @@ impl RoleTable {
         if title.chars().count() > self.max_title_chars {
             return None;
         }
-        self.roles
-            .iter()
-            .find(|(_, kws)| kws.iter().any(|k| title.contains(k.as_str())))
-            .map(|(role, _)| *role)
+        // A title naming two roles (`指导思想和发展目标`) takes the last one
+        // named: the subsections under it belong to that part.
+        let mut best: Option<(usize, SectionRole)> = None;
+        for (role, kws) in &self.roles {
+            let end = kws.iter().filter_map(|k| heading_end(title, k)).max();
+            if let Some(e) = end {
+                if best.is_none_or(|(b, _)| e > b) {
+                    best = Some((e, *role));
+                }
+            }
+        }
+        best.map(|(_, role)| role)
     }
 
     /// Whether a paragraph beginning with `para` closes a background review.
     pub fn is_closing_paragraph(&self, para: &str) -> bool {
         self.closing.iter().any(|p| para.starts_with(p.as_str()))
     }
+}
+
+/// Byte offset past the last place where keyword `k` names the heading: it
+/// ends the title or is followed only by a conjunction or punctuation
+/// (`发展基础与面临形势`), not by an object (`组织实施“尖兵”攻关项目` is a
+/// task, not 组织实施).
+fn heading_end(title: &str, k: &str) -> Option<usize> {
+    title.rmatch_indices(k).find_map(|(p, _)| {
+        let end = p + k.len();
+        let rest = title[end..].trim_start();
+        let heads = rest.is_empty()
+            || rest.starts_with([
+                '和', '与', '及', '、', ',', ';', ':', '(', ')', '。', '\u{ff0c}', '\u{ff1b}',
+                '\u{ff1a}', '\u{ff08}', '\u{ff09}',
+            ]);
+        heads.then_some(end)
+    })
 }
 
 #[cfg(test)]
@@ -128,6 +153,13 @@ mod tests {
         assert_eq!(role("保障措施"), Some(SectionRole::Safeguards));
         assert_eq!(role("组织实施"), Some(SectionRole::Safeguards));
         assert_eq!(role("强化组织领导"), Some(SectionRole::Safeguards));
+        // A role word followed by an object is a task heading.
+        assert_eq!(role("组织实施“尖兵”“领雁”攻关项目"), None);
+        assert_eq!(role("组织实施重大科技专项"), None);
+        assert_eq!(role("发展基础与面临形势"), Some(SectionRole::Background));
+        // Two roles named: the last one.
+        assert_eq!(role("指导思想和发展目标"), Some(SectionRole::Goals));
+        assert_eq!(role("总体要求与主要目标"), Some(SectionRole::Goals));
     }
 
     #[test]

@@ -154,6 +154,15 @@ fn noise_is_kept_out_of_sections() {
 }
 
 #[test]
+fn page_numbers_end_no_task_item() {
+    let t = "一、重点任务\n1.建设平台。\n\n— 2 —\n2.培育企业。\n第3页 共4页\n3.引进人才。";
+    let plan = parse(t);
+    assert_eq!(paths(t), ["一", "一/1", "一/2", "一/3"]);
+    assert_eq!(plan.tasks[0].text, "建设平台。");
+    assert_eq!(plan.tasks[1].text, "培育企业。");
+}
+
+#[test]
 fn roles_inherit_and_default_to_tasks() {
     let t = "一、发展基础\n(一)成绩\n内容。\n二、总体要求\n(一)指导思想\n内容。\n(二)发展目标\n内容。\n三、培育创新主体\n(一)企业\n内容。\n四、建设创新平台\n内容。\n五、保障措施\n(一)加强组织领导\n内容。";
     let plan = parse(t);
@@ -198,6 +207,15 @@ fn closing_paragraph_of_a_background_review() {
     assert_eq!(two.path, "一/(二)");
     assert_eq!(slice(t, two.start, two.end), "(二)人才\n引进50名。\n");
     assert!(slice(t, plan.sections[0].start, plan.sections[0].end).contains("仅有2家"));
+}
+
+#[test]
+fn closing_paragraph_stays_in_a_subsection_on_challenges() {
+    let t = "第一章 发展基础\n第一节 发展成效\n建成10家。\n第二节 面临形势\n机遇前所未有。同时也要看到,研发投入强度仍然偏低。\n第二章 重点任务\n内容。";
+    let plan = parse(t);
+    let two = &plan.sections[2];
+    assert_eq!(two.path, "第一章/第二节");
+    assert!(slice(t, two.start, two.end).contains("研发投入强度仍然偏低"));
 }
 
 #[test]

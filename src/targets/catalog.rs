@@ -215,12 +215,15 @@ impl Catalog {
                 return Some(ind);
             }
         }
+        // Quotation marks vary (`“专精特新”企业`, `专精特新企业`).
+        let bare = without_quotes(phrase);
         let mut best: Option<(usize, bool, &Indicator)> = None;
         for ind in self.indicators.iter().filter(|i| i.unit_family == family) {
             let Some(len) = ind
                 .phrases
                 .iter()
-                .filter(|p| p.len() <= phrase.len() && phrase.contains(p.as_str()))
+                .map(|p| without_quotes(p))
+                .filter(|p| p.len() <= bare.len() && bare.contains(p.as_str()))
                 .map(|p| p.chars().count())
                 .max()
             else {
@@ -242,6 +245,14 @@ impl Catalog {
     pub fn indicators(&self) -> &[Indicator] {
         &self.indicators
     }
+}
+
+/// `phrase` without quotation marks.
+fn without_quotes(phrase: &str) -> String {
+    phrase
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
+        .collect()
 }
 
 #[cfg(test)]

@@ -39,6 +39,9 @@ pub(crate) fn is_intensity(indicator: &str) -> bool {
     ["每万", "每千", "每百", "每十万", "人均"]
         .iter()
         .any(|w| indicator.contains(w))
+        // 万人发明专利拥有量, 万人口高价值发明专利拥有量: 每 left out.
+        || indicator.starts_with("万人")
+        || indicator.starts_with("万名")
         || indicator
             .match_indices('每')
             .any(|(p, c)| indicator[p + c.len()..].starts_with(|d: char| d.is_ascii_digit()))
@@ -60,6 +63,12 @@ const EXPLICIT_NEW: &[&str] = &[
     "新组建",
     "新布局",
     "新获批",
+    "新投资",
+    "新签约",
+    "新开工",
+    "新落地",
+    "新入驻",
+    "新招引",
     "再布局",
     "再建",
     "每年",
@@ -77,7 +86,6 @@ const STOCK_WORDS: &[&str] = &[
     "总量",
     "数量",
     "累计",
-    "突破",
     "超过",
     "建成",
     "集聚",
@@ -181,6 +189,13 @@ const ACTION_VERBS: &[&str] = &[
     "建起",
     "启动",
     "部署",
+    "共建",
+    "签约",
+    "成交",
+    "兑现",
+    "安排",
+    "突破",
+    "谋划",
 ];
 
 /// Verbs of `after` that count as actions (`等7家高校在本市建立研究院`).
@@ -217,6 +232,21 @@ pub(crate) fn kind(
         return TargetKind::Stock;
     }
     let money = unit.ends_with('元');
+    // `总数突破2300家`, `获得经费支持超过2亿元`: a bound word right before the
+    // figure qualifies it; what precedes it decides the kind, and with no
+    // other cue the figure is a total.
+    if let Some(body) = strip_lower_bound(own) {
+        if EXPLICIT_NEW_SET.contains_any(body) {
+            return TargetKind::Increment;
+        }
+        if STOCK_SET.contains_any(body) {
+            return TargetKind::Stock;
+        }
+        if ACTION_SET.contains_any(body) {
+            return TargetKind::Increment;
+        }
+        return TargetKind::Stock;
+    }
     for (n, scope) in scopes.iter().enumerate() {
         let own = n == 0;
         if EXPLICIT_NEW_SET.contains_any(scope) {
@@ -238,6 +268,14 @@ pub(crate) fn kind(
     TargetKind::Stock
 }
 
+/// The own segment without a lower-bound word right before the figure
+/// (`突破`, `超过`, `超`), or `None` when there is none.
+fn strip_lower_bound(own: &str) -> Option<&str> {
+    ["突破", "超过", "超"]
+        .iter()
+        .find_map(|w| own.strip_suffix(w))
+}
+
 /// Verbs that act on things that already exist (`继续推动7家省级重点实验室`).
 const EXISTING_VERBS: &[&str] = &[
     "推动",
@@ -250,10 +288,28 @@ const EXISTING_VERBS: &[&str] = &[
     "已建成",
 ];
 
+/// Events that happen to the things counted within the period (`推动5家企业上市`).
+static EVENT_AFTER_SET: WordSet = WordSet(LazyLock::new(|| {
+    word_regex(&[
+        "上市",
+        "获批",
+        "入选",
+        "入围",
+        "落户",
+        "晋级",
+        "升级为",
+        "认定为",
+        "获评",
+        "纳入",
+    ])
+}));
+
 /// Whether the figure is the object of a verb acting on existing things.
-pub(crate) fn acts_on_existing(own_before: &str) -> bool {
+/// `after` is the phrase after the figure: an event happening to the things
+/// counted (`推动5家企业上市`, `…获批国家级平台`) makes the count a target.
+pub(crate) fn acts_on_existing(own_before: &str, after: &str) -> bool {
     let own = own_before.trim_end();
-    EXISTING_VERBS.iter().any(|w| own.ends_with(w))
+    EXISTING_VERBS.iter().any(|w| own.ends_with(w)) && !EVENT_AFTER_SET.contains_any(after)
 }
 
 /// Decides whether a figure is a baseline: inside a review section, after a
@@ -261,6 +317,7 @@ pub(crate) fn acts_on_existing(own_before: &str) -> bool {
 pub(crate) fn role(
     in_background: bool,
     own_before: &str,
+    after: &str,
     sentence_before: &str,
     period_start: Option<i32>,
 ) -> TargetRole {
@@ -276,7 +333,7 @@ pub(crate) fn role(
             return TargetRole::Baseline;
         }
     }
-    if acts_on_existing(own_before) {
+    if acts_on_existing(own_before, after) {
         return TargetRole::Baseline;
     }
     if ["截至", "截止", "已达", "已经达到", "已建成", "目前已"]
@@ -299,6 +356,8 @@ pub(crate) struct YearInput<'a> {
     pub own_before: &'a str,
     /// The figure is the starting value of a `由X…到Y` pair.
     pub from_value: bool,
+    /// The figure lies in a review (background) part of the plan.
+    pub in_background: bool,
     /// Horizon stated earlier in the sentence (`到2035年`).
     pub horizon: Option<i32>,
 }
@@ -323,6 +382,10 @@ pub(crate) fn year(meta: &DocumentMeta, y: &YearInput<'_>) -> Option<i32> {
             };
             if meta.kind == PlanKind::AnnualWorkPlan {
                 return Some(y.sentence_year.unwrap_or(p.start));
+            }
+            if y.from_value && !y.in_background {
+                // The starting value of a target: the plan's base year.
+                return Some(p.start - 1);
             }
             if y.from_value {
                 let span = p.end - p.start + 1;

@@ -10,9 +10,86 @@ pub(crate) fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | '\r')
 }
 
+/// Stands in for a line break inside a sentence (a hard wrap of text copied
+/// from a PDF page) in the characters the rules read.
+pub(crate) const SOFT_BREAK: char = '\u{200B}';
+
+/// Offsets of the line breaks that wrap a sentence rather than end it: the
+/// line before is long (at least 20 characters), is not a heading (no marker
+/// at its start) and does not end with sentence or colon punctuation; the
+/// next line starts with text, not a marker; neither line is a table row
+/// (cells apart by wide or repeated spaces).
+pub(crate) fn soft_breaks(chars: &[char]) -> Vec<usize> {
+    use crate::structure::markers::marker_at;
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for i in 0..chars.len() {
+        if chars[i] != '\n' {
+            continue;
+        }
+        let start = line_start;
+        line_start = i + 1;
+        let line = &chars[start..i];
+        let Some(&last) = line.iter().rev().find(|c| !c.is_whitespace()) else {
+            continue;
+        };
+        let next_end = chars[i + 1..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(chars.len(), |p| i + 1 + p);
+        let next = &chars[i + 1..next_end];
+        let tabular = |l: &[char]| {
+            l.contains(&'\u{3000}') || l.contains(&'\t') || l.windows(2).any(|w| w == [' ', ' '])
+        };
+        let text_start = |l: &[char]| {
+            l.first()
+                .is_some_and(|&c| c.is_alphanumeric() || matches!(c, '“' | '"' | '《'))
+        };
+        if line.len() >= 20
+            && !is_sentence_end(last)
+            && !matches!(last, ':' | '：')
+            && marker_at(chars, start).is_none()
+            && text_start(next)
+            && marker_at(chars, i + 1).is_none()
+            && !tabular(line)
+            && !tabular(next)
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// Ends a clause inside a sentence.
 pub(crate) fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | '，' | ':' | '：')
+}
+
+/// Start of the full sentence holding offset `i`: like [`sentence_start`],
+/// but a semicolon does not end it.
+pub(crate) fn full_sentence_start(chars: &[char], i: usize) -> usize {
+    let mut k = i.min(chars.len());
+    while k > 0 && (!is_sentence_end(chars[k - 1]) || matches!(chars[k - 1], ';' | '；')) {
+        k -= 1;
+    }
+    k
+}
+
+/// The year that opens `text` (`2023年,全市…`), if any; not the start of a
+/// span (`2016年以来`).
+pub(crate) fn lead_year(text: &[char]) -> Option<i32> {
+    let k = text.iter().position(|c| !c.is_whitespace())?;
+    let t = &text[k..];
+    if t.len() < 5 || !t[..4].iter().all(|c| c.is_ascii_digit()) || t[4] != '年' {
+        return None;
+    }
+    if ["以来", "起", "开始", "至今", "是", "为", "要", "将"]
+        .iter()
+        .any(|w| starts_with(t, 5, w))
+    {
+        return None;
+    }
+    t[..4].iter().collect::<String>().parse().ok()
 }
 
 /// Start of the sentence holding offset `i`.
@@ -130,6 +207,12 @@ pub(crate) fn last_year(chars: &[char], from: usize, to: usize) -> Option<i32> {
             && (k == 0 || !chars[k - 1].is_ascii_digit())
             // 比2015年提高: a comparison base, not the figure's year.
             && !(k > 0 && matches!(chars[k - 1], '比' | '较'))
+            // 是2015年的4.2倍: the base of a multiple, not the figure's year.
+            && !(k > 0
+                && matches!(chars[k - 1], '是' | '为')
+                && (starts_with(chars, k + 5, "的")
+                    || starts_with(chars, k + 5, "末的")
+                    || starts_with(chars, k + 5, "底的")))
             // 2016年以来: the start of a span, not the year reported.
             && !["以来", "起", "开始", "至今"]
                 .iter()
@@ -174,9 +257,20 @@ pub(crate) fn horizon_year(chars: &[char], from: usize, to: usize) -> Option<i32
 pub(crate) fn is_comparison_set(after: &str) -> bool {
     let t = after.trim_end();
     t.ends_with('中')
-        || ["中我市", "中本市", "中全市", "中我区", "中我县"]
-            .iter()
-            .any(|w| t.contains(w))
+        || [
+            "中我市",
+            "中本市",
+            "中全市",
+            "中我区",
+            "中我县",
+            "中排名",
+            "中排",
+            "中位居",
+            "中位列",
+            "中居",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 fn starts_with(chars: &[char], i: usize, s: &str) -> bool {

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 /// Verbs of plan sentences; the indicator starts after the last one.
 pub(crate) const VERBS: &[&str] = &[
     "围绕",
+    "谋划",
     "聚焦",
     "依托",
     "面向",
@@ -103,6 +104,7 @@ pub(crate) const VERBS: &[&str] = &[
 /// Suffixes that turn a verb into a noun (`登记额`, `申请量`, `孵化面积`).
 const NOMINAL_SUFFIXES: &[&str] = &[
     "额", "量", "率", "数", "费", "者", "面积", "规模", "金额", "总额", "周期", "效率", "能力",
+    "活动",
 ];
 
 /// Link words between an indicator and its figure, dropped from the end.
@@ -121,6 +123,8 @@ const TRAILING: &[&str] = &[
     "比上年度",
     "较上年度",
     "最高",
+    "上限为",
+    "上限",
     "最低",
     "最多",
     "给予",
@@ -190,6 +194,7 @@ const TRAILING: &[&str] = &[
 
 /// Words dropped from the start of an indicator.
 const LEADING: &[&str] = &[
+    "的",
     "其中",
     "每年",
     "全市",
@@ -357,6 +362,13 @@ pub(crate) fn trim(s: &str) -> String {
         if let Some(r) = strip_time_prefix(t) {
             t = r;
         }
+        // `对年度研发费用增长…的企业`: the preposition, not 对外/对口/对接.
+        if let Some(r) = t.strip_prefix('对') {
+            if r.chars().count() >= 2 && !r.starts_with(['外', '口', '接', '标', '比', '象', '话'])
+            {
+                t = r;
+            }
+        }
         t = t.trim_start_matches([' ', '\u{3000}', '(', ')']);
         if t.len() == before {
             break;
@@ -465,8 +477,18 @@ pub(crate) fn choose(before: &str, after: &str, rate: bool) -> Option<String> {
     };
     // `推动30%以上的规上企业建立研发机构`: a share of what follows 的.
     let share_of = rate && after.starts_with('的');
+    // `设立规模2亿元的科技创新基金`: the size of what follows 的.
+    let size_of = !rate && after.starts_with('的') && before.trim_end().ends_with("规模");
     let after = clean_after(after);
     let after_ok = (!rate || share_of) && is_noun_start(&after);
+    if size_of && after_ok {
+        return Some(after);
+    }
+    // `给予每家最高500万元研发补助`: a bare per-unit word names no indicator.
+    let per_unit = core.starts_with('每') && core.chars().count() == 2;
+    if per_unit && !rate && is_noun_start(&after) {
+        return Some(after);
+    }
     let raw = before.trim_end();
     if after_ok
         && ["等", "和", "及", "与", "的", "或"]

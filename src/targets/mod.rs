@@ -31,11 +31,12 @@ mod normalize;
 mod number;
 mod period;
 mod scan;
+mod table;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
 pub use normalize::{normalize, UnitFamily};
 
-use crate::model::{DocumentMeta, ParsedPlan, PlanKind, Target, TargetKind};
+use crate::model::{DocumentMeta, ParsedPlan, PlanKind, Target, TargetKind, TargetRole};
 use context::{after_phrase, is_clause_end, is_sentence_end, last_year, sentence_start};
 
 /// Shortest and longest quote, in characters.
@@ -51,7 +52,12 @@ pub fn extract(
     meta: &DocumentMeta,
     catalog: &Catalog,
 ) -> Vec<Target> {
-    let chars: Vec<char> = text.chars().collect();
+    let original: Vec<char> = text.chars().collect();
+    // The rules read wrapped sentences whole; quotes come from the original.
+    let mut chars = original.clone();
+    for i in context::soft_breaks(&original) {
+        chars[i] = context::SOFT_BREAK;
+    }
     // Without a period in the metadata, read one from the title zone so that
     // years can still be given.
     let inferred;
@@ -75,6 +81,9 @@ pub fn extract(
     let mut out: Vec<Target> = Vec::with_capacity(figs.len());
     // Indicator of the previous figure and the sentence it sits in.
     let mut last: Option<(usize, String)> = None;
+    // Earlier figures of the current sentence.
+    let mut sentence_figs: Vec<SentenceFigure> = Vec::new();
+    let mut figs_sentence = usize::MAX;
     for idx in 0..figs.len() {
         let f = &figs[idx];
         let seg_start = context::segment_start(&chars, &figs, idx);
@@ -89,39 +98,120 @@ pub fn extract(
             .as_ref()
             .filter(|(s, _)| *s == sent_start)
             .map(|(_, ind)| ind.as_str());
-        let (indicator, from_after) =
+        let (mut indicator, from_after) =
             read_indicator(&chars, f, &before, &after, inherited, sent_start, seg_start);
+        if let Some(item) = respectively(&chars, &figs, idx, sent_start) {
+            indicator = item;
+        }
+        indicator.retain(|c| c != context::SOFT_BREAK);
 
         let scopes = kind_scopes(&chars, &before, &indicator, sent_start, seg_start);
         let scope_refs: Vec<&str> = scopes.iter().map(String::as_str).collect();
         let mut kind = classify::kind(&f.unit, &indicator, f.qualifier, &scope_refs, &after);
-        if kind != TargetKind::Rate && classify::acts_on_existing(&before) {
+        if kind != TargetKind::Rate && classify::acts_on_existing(&before, &after) {
             // 继续推动7家重点实验室…建设: existing things, counted as a level.
             kind = TargetKind::Stock;
+        }
+        if figs_sentence != sent_start {
+            sentence_figs.clear();
+            figs_sentence = sent_start;
+        }
+        // `谋划总投资2亿元以上的重大项目10个`: the money figure qualifies the
+        // noun; the verb before it, not its measure word, decides the count.
+        if kind != TargetKind::Rate && before.trim_start().starts_with('的') {
+            if let Some(prev) = sentence_figs.last().filter(|p| p.unit != f.unit) {
+                let lead: String = chars[prev.seg_start..prev.num_start].iter().collect();
+                let lead = indicator::trim(&lead);
+                if let Some(v) = indicator::after_last_verb(&lead) {
+                    kind = classify::kind(
+                        &f.unit,
+                        &indicator,
+                        f.qualifier,
+                        &[before.as_str(), &lead[..v]],
+                        &after,
+                    );
+                }
+            }
+        }
+        // `培育30家,其中…5家`: a part counted like the whole it belongs to.
+        let clause0 = clause_start(&chars, f.num_start, sent_start);
+        let clause: String = chars[clause0..f.num_start].iter().collect();
+        if kind != TargetKind::Rate && clause.trim_start().starts_with("其中") {
+            if let Some(whole) = sentence_figs
+                .iter()
+                .rev()
+                .find(|p| p.unit == f.unit && p.seg_start < clause0)
+            {
+                kind = whole.kind;
+            }
         }
 
         let in_bg = background
             .iter()
             .any(|&(s, e)| f.num_start >= s && f.num_start < e);
         let sentence_before: String = chars[sent_start..f.num_start].iter().collect();
-        let role = classify::role(
+        let from = is_from_value(&before);
+        let mut role = classify::role(
             in_bg,
             &before,
+            &after,
             &sentence_before,
             meta.period.map(|p| p.start),
         );
+        if from {
+            // `由2020年的1.31%提高到2.0%`: the starting value is already reached.
+            role = TargetRole::Baseline;
+        }
+        // `2023年,全市…达到3.4%;高新技术企业总数达到1860家`: a past year
+        // opening the full sentence governs its clauses after semicolons too.
+        let full_start = context::full_sentence_start(&chars, f.num_start);
+        let mut lead = None;
+        if role == TargetRole::Target && full_start < sent_start {
+            let full_before: String = chars[full_start..f.num_start].iter().collect();
+            if let (Some(y), Some(p)) = (
+                context::lead_year(&chars[full_start..sent_start]),
+                meta.period,
+            ) {
+                if y < p.start
+                    && context::lead_year(&chars[sent_start..f.num_start]).is_none()
+                    && !["力争", "目标", "确保"]
+                        .iter()
+                        .any(|w| full_before.contains(w))
+                {
+                    role = TargetRole::Baseline;
+                    lead = Some(y);
+                }
+            }
+        }
         let own_year = last_year(&chars, seg_start, f.num_start);
-        let year = classify::year(
+        // The end value of `由2015年的0.92%提高到1.31%`: the year stated for
+        // the starting value is not its own.
+        let sentence_end = match sentence_figs.last() {
+            Some(p) if p.from && is_to_value(&before) => p.seg_start,
+            _ => seg_start,
+        };
+        let mut year = classify::year(
             meta,
             &classify::YearInput {
                 role,
                 own_year,
-                sentence_year: last_year(&chars, sent_start, seg_start),
+                sentence_year: last_year(&chars, sent_start, sentence_end),
                 own_before: &before,
-                from_value: own_year.is_none() && is_from_value(&before),
+                from_value: own_year.is_none() && from,
+                in_background: in_bg,
                 horizon: context::horizon_year(&chars, sent_start, f.num_start),
             },
         );
+        if let Some(y) = lead {
+            year = Some(own_year.unwrap_or(y));
+        }
+        sentence_figs.push(SentenceFigure {
+            unit: f.unit.clone(),
+            kind,
+            seg_start,
+            num_start: f.num_start,
+            from,
+        });
 
         let (start, end) = quote_span(&chars, seg_start, f, from_after.then_some(after.as_str()));
         let indicator_id = catalog
@@ -129,7 +219,7 @@ pub fn extract(
             .map(|i| i.id.clone());
         last = Some((sent_start, indicator.clone()));
         out.push(Target {
-            quote: chars[start..end].iter().collect(),
+            quote: original[start..end].iter().collect(),
             start,
             end,
             indicator,
@@ -149,7 +239,74 @@ pub fn extract(
             normalized: normalize(f.value, f.value_high, &f.unit),
         });
     }
+    table_targets(&original, &figs, plan, meta, catalog, &mut out);
     out
+}
+
+/// Adds the values of indicator tables (cells without a unit of their own,
+/// so the figure scan does not see them), keeping document order.
+fn table_targets(
+    original: &[char],
+    figs: &[scan::Figure],
+    plan: &ParsedPlan,
+    meta: &DocumentMeta,
+    catalog: &Catalog,
+    out: &mut Vec<Target>,
+) {
+    let mut added = false;
+    for tf in table::scan_tables(original) {
+        if figs
+            .iter()
+            .any(|f| f.num_start < tf.end && tf.num_start < f.end)
+        {
+            continue;
+        }
+        let kind = classify::kind(
+            &tf.unit,
+            &tf.indicator,
+            tf.qualifier,
+            &[tf.indicator.as_str()],
+            "",
+        );
+        let role = match meta.period {
+            Some(p) if tf.year < p.start => TargetRole::Baseline,
+            Some(_) => TargetRole::Target,
+            None if tf.first_column => TargetRole::Baseline,
+            None => TargetRole::Target,
+        };
+        let end = tf.end;
+        let mut start = tf.row_start.max(end.saturating_sub(QUOTE_MAX));
+        while end - start < QUOTE_MIN && start > 0 && original[start - 1] != '\n' {
+            start -= 1;
+        }
+        let indicator_id = catalog
+            .lookup_for(&tf.indicator, &tf.unit, Some(kind))
+            .map(|i| i.id.clone());
+        out.push(Target {
+            quote: original[start..end].iter().collect(),
+            start,
+            end,
+            indicator: tf.indicator.clone(),
+            indicator_id,
+            value: tf.value,
+            value_high: None,
+            unit: tf.unit.clone(),
+            qualifier: tf.qualifier,
+            kind,
+            role,
+            year: Some(tf.year),
+            section: section_path(plan, tf.num_start),
+            task: plan
+                .tasks
+                .iter()
+                .position(|t| tf.num_start >= t.start && tf.num_start < t.end),
+            normalized: normalize(tf.value, None, &tf.unit),
+        });
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|t| t.start);
+    }
 }
 
 /// Reads the indicator of figure `f`; also tells whether it was taken from
@@ -197,6 +354,34 @@ fn read_indicator(
         };
         return (format!("{indicator}{growth}"), from_after);
     }
+    // `高新技术产业增加值增长12%`: a growth rate, not the level's share.
+    let own = before.trim_end();
+    if rate_unit
+        && f.unit != "个百分点"
+        && ["增长", "增速", "增幅"].iter().any(|w| own.ends_with(w))
+        && !indicator.is_empty()
+        && !["增长", "增速", "增幅", "增长率"]
+            .iter()
+            .any(|w| indicator.ends_with(w))
+    {
+        let growth = if own.ends_with("年均增长") {
+            "年均增长"
+        } else {
+            "增长"
+        };
+        return (format!("{indicator}{growth}"), from_after);
+    }
+    // `…增加值增长12%,占规上工业增加值比重提高2个百分点`: the share of the
+    // subject named before.
+    if let Some(prev) = inherited {
+        if indicator.starts_with('占') {
+            let subject = prev
+                .trim_end_matches("年均增长")
+                .trim_end_matches("增长")
+                .trim_end_matches("增速");
+            return (format!("{subject}{indicator}"), from_after);
+        }
+    }
     // A bare generic noun (`总数达到520家`) belongs to the subject named by
     // the previous figure of the sentence.
     match inherited {
@@ -241,6 +426,70 @@ fn kind_scopes(
         scopes.extend(earlier);
     }
     scopes
+}
+
+/// `省级、市级企业技术中心分别达到210家、650家`: the n-th figure after 分别
+/// measures the n-th item of the enumeration before it (when the counts
+/// agree); an elliptical level
+/// (`省级`) takes the head noun of the last item.
+fn respectively(
+    chars: &[char],
+    figs: &[scan::Figure],
+    idx: usize,
+    sent_start: usize,
+) -> Option<String> {
+    let f = &figs[idx];
+    let clause0 = clause_start(chars, f.num_start, sent_start);
+    let text: String = chars[clause0..f.num_start].iter().collect();
+    let p = text.find("分别")?;
+    let mark = clause0 + text[..p].chars().count();
+    let n = figs[..idx]
+        .iter()
+        .filter(|g| g.num_start > mark && g.num_start < f.num_start)
+        .count();
+    let t = indicator::trim(&text[..p]);
+    let core = match indicator::after_last_verb(&t) {
+        Some(q) => t[q..].to_string(),
+        None => t,
+    };
+    let items: Vec<&str> = core.split('、').filter(|s| !s.is_empty()).collect();
+    // As many figures as items (not `各区县、功能区分别建设1—2家`).
+    let clause_end = (f.end..chars.len())
+        .find(|&k| is_clause_end(chars[k]))
+        .unwrap_or(chars.len());
+    let listed = figs
+        .iter()
+        .filter(|g| g.num_start > mark && g.num_start < clause_end)
+        .count();
+    if items.len() < 2 || n >= items.len() || listed != items.len() {
+        return None;
+    }
+    let mut item = items[n].to_string();
+    let last = items[items.len() - 1];
+    if n + 1 < items.len() && item.chars().count() <= 4 && item.ends_with('级') {
+        if let Some(q) = last.find('级') {
+            item.push_str(&last[q + '级'.len_utf8()..]);
+        }
+    }
+    Some(item)
+}
+
+/// A figure seen earlier in the current sentence.
+struct SentenceFigure {
+    unit: String,
+    kind: TargetKind,
+    seg_start: usize,
+    num_start: usize,
+    /// The starting value of a `由X…到Y` pair.
+    from: bool,
+}
+
+/// Whether the figure is the end value of `由X…到Y` (`提高到1.31%`).
+fn is_to_value(before: &str) -> bool {
+    let t = before
+        .trim_end_matches(['的', ' '])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "年度底末".contains(c));
+    t.ends_with('到') || t.ends_with('至')
 }
 
 /// Whether the figure is the starting value of `由X…到Y` (`比重由1.23%`).

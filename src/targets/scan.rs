@@ -107,6 +107,8 @@ pub(crate) fn leading_qualifier(chars: &[char], start: usize) -> Option<Qualifie
         ("最低", Qualifier::AtLeast),
         ("最高", Qualifier::AtMost),
         ("最多", Qualifier::AtMost),
+        ("上限为", Qualifier::AtMost),
+        ("上限", Qualifier::AtMost),
         ("高于", Qualifier::AtLeast),
         ("多于", Qualifier::AtLeast),
         ("超", Qualifier::AtLeast),
@@ -314,6 +316,16 @@ fn scan_arabic(chars: &[char], i: usize) -> Option<Figure> {
     {
         return None;
     }
+    // 前移12位, 上升3位: a move in a ranking.
+    if unit == "位"
+        && [
+            "前移", "后移", "上升", "下降", "前进", "后退", "提升", "跃升", "提高",
+        ]
+        .iter()
+        .any(|w| ends_with_at(chars, i, w))
+    {
+        return None;
+    }
     // 50强 is a ranking, 1+N a formula, 百亿元级 a size class.
     if matches!(chars.get(unit_end), Some('+' | '强' | '级')) {
         return None;
@@ -397,6 +409,41 @@ fn chinese_fraction(chars: &[char], i: usize) -> Option<Figure> {
     })
 }
 
+/// Clause punctuation that may close a trailing Chinese-numeral count.
+fn is_clause_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | '。'
+            | '、'
+            | '\n'
+            | ')'
+            | '!'
+            | '\u{ff0c}'
+            | '\u{ff1b}'
+            | '\u{ff09}'
+            | '\u{ff01}'
+    )
+}
+
+/// Whether a trigger verb opens the clause holding offset `i`, at most 20
+/// characters before it, with no other figure in between.
+fn trigger_in_clause(chars: &[char], i: usize) -> bool {
+    let floor = i.saturating_sub(20);
+    let mut k = i;
+    while k > floor
+        && (chars[k - 1] == '、' || !is_clause_punct(chars[k - 1]))
+        && chars[k - 1] != ':'
+    {
+        if is_digit(chars[k - 1]) {
+            return false;
+        }
+        k -= 1;
+    }
+    let clause: String = chars[k..i].iter().collect();
+    CHINESE_TRIGGERS.iter().any(|t| clause.contains(t))
+}
+
 fn scan_chinese(chars: &[char], i: usize) -> Option<Figure> {
     if i > 0
         && matches!(
@@ -409,13 +456,25 @@ fn scan_chinese(chars: &[char], i: usize) -> Option<Figure> {
     if let Some(f) = chinese_fraction(chars, i) {
         return Some(f);
     }
-    if !CHINESE_TRIGGERS.iter().any(|t| ends_with_at(chars, i, t)) {
+    let triggered = CHINESE_TRIGGERS.iter().any(|t| ends_with_at(chars, i, t));
+    if !triggered && !trigger_in_clause(chars, i) {
         return None;
     }
     let (value, j) = parse_chinese_run(chars, i)?;
     let (unit, unit_end) = match_chinese_unit(chars, j)?;
     if matches!(chars.get(unit_end), Some('+' | '”' | '"')) {
         return None;
+    }
+    // `新培育省级新型研发机构两家。`: after its noun, a Chinese-numeral count
+    // closes the clause; elsewhere (`两个中心`) it is a reference.
+    if !triggered {
+        let mut k = unit_end;
+        if let Some((_, e)) = trailing_qualifier(chars, k) {
+            k = e;
+        }
+        if !chars.get(k).is_none_or(|&c| is_clause_punct(c)) {
+            return None;
+        }
     }
     let (qualifier, end) = match trailing_qualifier(chars, unit_end) {
         Some((q, e)) => (q, e),
