@@ -21,9 +21,6 @@ use crate::error::AppError;
 /// The database and the indicator catalog of one running app.
 pub struct Backend {
     store: Mutex<Store>,
-    /// A second, read-only connection for the task item ids, which the
-    /// store does not expose yet (see `task_ids`).
-    ids: Mutex<rusqlite::Connection>,
     catalog: Catalog,
     path: PathBuf,
 }
@@ -53,14 +50,9 @@ impl Backend {
             max_bytes: DEFAULT_MAX_BYTES,
         };
         let seeded = planlens::seeds::load_if_empty(&mut store, &ctx)?;
-        let ids = rusqlite::Connection::open_with_flags(
-            path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
         Ok(Opened {
             backend: Backend {
                 store: Mutex::new(store),
-                ids: Mutex::new(ids),
                 catalog,
                 path: path.to_path_buf(),
             },
@@ -77,21 +69,6 @@ impl Backend {
         self.store
             .lock()
             .map_err(|_| AppError::Internal("the database lock was poisoned".into()))
-    }
-
-    /// The stored ids of a document's task items, by ordinal.
-    ///
-    /// Workaround: the core's `StoredDocument` carries no task ids; wanted
-    /// in the core: `Store::task_ids(&self, document: i64) -> Result<Vec<i64>, StoreError>`.
-    fn task_ids(&self, document: i64) -> Result<Vec<i64>, AppError> {
-        let conn = self
-            .ids
-            .lock()
-            .map_err(|_| AppError::Internal("the id lock was poisoned".into()))?;
-        let mut stmt = conn
-            .prepare_cached("SELECT id FROM task_items WHERE document_id = ?1 ORDER BY ordinal")?;
-        let rows = stmt.query_map([document], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// All documents.
@@ -115,7 +92,7 @@ impl Backend {
             })?;
             (doc, targets)
         };
-        let ids = self.task_ids(id)?;
+        let ids = doc.task_ids.clone();
         if ids.len() != doc.plan.tasks.len() {
             return Err(AppError::Internal(format!(
                 "document {id}: {} task ids for {} task items",
