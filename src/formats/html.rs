@@ -117,18 +117,13 @@ fn decode_html(bytes: &[u8]) -> Result<(String, String), FormatError> {
     if bytes.is_empty() {
         return Err(decode::DecodeError::Empty.into());
     }
-    if let Some(enc) = declared_charset(bytes) {
+    if let Some((enc, name)) = declared_charset(bytes) {
         // A declaration is a claim: trust it only if the bytes agree.
         if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(
             bytes
                 .strip_prefix(b"\xEF\xBB\xBF".as_slice())
                 .unwrap_or(bytes),
         ) {
-            let name = if enc == encoding_rs::GBK {
-                "GBK"
-            } else {
-                enc.name()
-            };
             return Ok((text.into_owned(), name.to_string()));
         }
     }
@@ -136,7 +131,8 @@ fn decode_html(bytes: &[u8]) -> Result<(String, String), FormatError> {
     Ok((d.text, d.encoding.to_string()))
 }
 
-fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+/// The declared encoding to decode with, and its name.
+fn declared_charset(bytes: &[u8]) -> Option<(&'static Encoding, &'static str)> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let i = head.find("charset")?;
     let rest = head[i + "charset".len()..].trim_start_matches([' ', '=', '"', '\'']);
@@ -147,9 +143,9 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let enc = Encoding::for_label(label.as_bytes())?;
     // GB2312 and GBK pages are decoded as GB18030, their superset.
     Some(if enc == encoding_rs::GBK {
-        encoding_rs::GB18030
+        (encoding_rs::GB18030, "GBK")
     } else {
-        enc
+        (enc, enc.name())
     })
 }
 
@@ -472,7 +468,7 @@ mod tests {
 
     #[test]
     fn layout_tables_are_containers() {
-        let page = "<html><body><table><tr><td><table><tr><td>导航</td></tr></table></td>
+        let page = "<html><body><table><tr><td><table><tr><td><a href=/>首页</a><a href=/x>导航</a></td></tr></table></td>
             <td><p>一、总体要求</p><p>正文内容很长很长的一段话。</p></td></tr></table></body></html>";
         assert_eq!(paras(page), ["一、总体要求", "正文内容很长很长的一段话。"]);
     }
