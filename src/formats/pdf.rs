@@ -41,6 +41,17 @@ struct Page {
     width: f64,
     height: f64,
     glyphs: Vec<Glyph>,
+    rules: Vec<Rule>,
+}
+
+/// A ruling line drawn on a page (table borders), in page coordinates with
+/// y growing downwards.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rule {
+    /// Horizontal: y, x from, x to.
+    H(f64, f64, f64),
+    /// Vertical: x, y from, y to.
+    V(f64, f64, f64),
 }
 
 #[derive(Default)]
@@ -63,6 +74,7 @@ impl OutputDev for Collector {
             width,
             height,
             glyphs: Vec::new(),
+            rules: Vec::new(),
         });
         Ok(())
     }
@@ -116,6 +128,218 @@ impl OutputDev for Collector {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
+
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &pdf_extract::ColorSpace,
+        _color: &[f64],
+        path: &pdf_extract::Path,
+    ) -> Result<(), OutputError> {
+        self.add_rules(ctm, path, true);
+        Ok(())
+    }
+
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &pdf_extract::ColorSpace,
+        _color: &[f64],
+        path: &pdf_extract::Path,
+    ) -> Result<(), OutputError> {
+        self.add_rules(ctm, path, false);
+        Ok(())
+    }
+}
+
+impl Collector {
+    /// Records the straight horizontal and vertical pieces of a path as
+    /// rules. Filled shapes count only when thin (a border drawn as a filled
+    /// hairline rectangle); stroked rectangles give their four edges.
+    fn add_rules(&mut self, ctm: &Transform, path: &pdf_extract::Path, stroked: bool) {
+        use pdf_extract::PathOp;
+        let (Some(page), Some((_, ury))) = (self.pages.last_mut(), self.flip) else {
+            return;
+        };
+        let pt = |x: f64, y: f64| {
+            (
+                x * ctm.m11 + y * ctm.m21 + ctm.m31,
+                ury - (x * ctm.m12 + y * ctm.m22 + ctm.m32),
+            )
+        };
+        let mut push = |a: (f64, f64), b: (f64, f64)| {
+            if ![a.0, a.1, b.0, b.1].iter().all(|v| v.is_finite()) || page.rules.len() > 100_000 {
+                return;
+            }
+            if (a.1 - b.1).abs() < 1.0 && (a.0 - b.0).abs() > 2.0 {
+                page.rules
+                    .push(Rule::H((a.1 + b.1) / 2.0, a.0.min(b.0), a.0.max(b.0)));
+            } else if (a.0 - b.0).abs() < 1.0 && (a.1 - b.1).abs() > 2.0 {
+                page.rules
+                    .push(Rule::V((a.0 + b.0) / 2.0, a.1.min(b.1), a.1.max(b.1)));
+            }
+        };
+        let mut cur: Option<(f64, f64)> = None;
+        let mut start: Option<(f64, f64)> = None;
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) => {
+                    cur = Some(pt(x, y));
+                    start = cur;
+                }
+                PathOp::LineTo(x, y) => {
+                    let p = pt(x, y);
+                    if stroked {
+                        if let Some(c) = cur {
+                            push(c, p);
+                        }
+                    }
+                    cur = Some(p);
+                }
+                PathOp::CurveTo(_, _, _, _, x, y) => cur = Some(pt(x, y)),
+                PathOp::Rect(x, y, w, h) => {
+                    let (a, b) = (pt(x, y), pt(x + w, y + h));
+                    let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+                    let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+                    if y1 - y0 < 2.0 {
+                        push((x0, (y0 + y1) / 2.0), (x1, (y0 + y1) / 2.0));
+                    } else if x1 - x0 < 2.0 {
+                        push(((x0 + x1) / 2.0, y0), ((x0 + x1) / 2.0, y1));
+                    } else if stroked {
+                        push((x0, y0), (x1, y0));
+                        push((x0, y1), (x1, y1));
+                        push((x0, y0), (x0, y1));
+                        push((x1, y0), (x1, y1));
+                    }
+                }
+                PathOp::Close => {
+                    if stroked {
+                        if let (Some(c), Some(s)) = (cur, start) {
+                            push(c, s);
+                        }
+                    }
+                    cur = start;
+                }
+            }
+        }
+    }
+}
+
+/// A table found from ruling lines.
+#[derive(Debug, Clone)]
+struct RuledTable {
+    top: f64,
+    bottom: f64,
+    left: f64,
+    right: f64,
+    rows: Vec<Vec<String>>,
+}
+
+/// Sorted distinct values, merging those closer than `tol`.
+fn cluster(mut v: Vec<f64>, tol: f64) -> Vec<f64> {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let mut out: Vec<f64> = Vec::new();
+    for x in v {
+        match out.last() {
+            Some(l) if x - l < tol => {}
+            _ => out.push(x),
+        }
+    }
+    out
+}
+
+/// Tables drawn with borders: runs of horizontal rules joined by at least
+/// two vertical rules. Each band between two horizontal rules is a row,
+/// each interval between vertical rules a column; glyphs go to the cell
+/// holding their centre.
+fn ruled_tables(page: &Page) -> Vec<RuledTable> {
+    let hs: Vec<(f64, f64, f64)> = page
+        .rules
+        .iter()
+        .filter_map(|r| match *r {
+            Rule::H(y, a, b) => Some((y, a, b)),
+            _ => None,
+        })
+        .collect();
+    let vs: Vec<(f64, f64, f64)> = page
+        .rules
+        .iter()
+        .filter_map(|r| match *r {
+            Rule::V(x, a, b) => Some((x, a, b)),
+            _ => None,
+        })
+        .collect();
+    if hs.len() < 2 || vs.len() < 2 || hs.len() > 5000 || vs.len() > 5000 {
+        return Vec::new();
+    }
+    let ys = cluster(hs.iter().map(|h| h.0).collect(), 1.5);
+    // Vertical rules spanning the band between two horizontal lines.
+    let crossing = |y0: f64, y1: f64| -> Vec<f64> {
+        cluster(
+            vs.iter()
+                .filter(|v| v.1 <= y0 + 1.5 && v.2 >= y1 - 1.5)
+                .map(|v| v.0)
+                .collect(),
+            1.5,
+        )
+    };
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i + 1 < ys.len() {
+        let mut j = i;
+        while j + 1 < ys.len() && crossing(ys[j], ys[j + 1]).len() >= 2 {
+            j += 1;
+        }
+        if j > i {
+            let bands: Vec<(f64, f64)> = (i..j).map(|k| (ys[k], ys[k + 1])).collect();
+            let xs = cluster(
+                bands.iter().flat_map(|&(a, b)| crossing(a, b)).collect(),
+                1.5,
+            );
+            if xs.len() >= 3 || bands.len() >= 2 {
+                let mut rows = Vec::new();
+                for &(y0, y1) in &bands {
+                    let mut row = Vec::new();
+                    for w in xs.windows(2) {
+                        let inside: Vec<&Glyph> = page
+                            .glyphs
+                            .iter()
+                            .filter(|g| {
+                                let cx = (g.x + g.end.max(g.x)) / 2.0;
+                                let cy = g.y - g.size * 0.35;
+                                cx > w[0] && cx < w[1] && cy > y0 && cy < y1
+                            })
+                            .collect();
+                        row.push(cell_text(inside));
+                    }
+                    rows.push(row);
+                }
+                tables.push(RuledTable {
+                    top: ys[i],
+                    bottom: ys[j],
+                    left: xs[0],
+                    right: xs[xs.len() - 1],
+                    rows,
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    tables
+}
+
+/// The text of one table cell: its glyphs in lines, joined without spaces
+/// between Chinese characters.
+fn cell_text(glyphs: Vec<&Glyph>) -> String {
+    let page = Page {
+        width: 0.0,
+        height: 0.0,
+        glyphs: glyphs.into_iter().cloned().collect(),
+        rules: Vec::new(),
+    };
+    let lines: Vec<String> = page_lines(&page).iter().map(Line::text).collect();
+    let parts: Vec<&str> = lines.iter().map(String::as_str).collect();
+    join_lines(&parts)
 }
 
 /// Reads a PDF's text layer into blocks.
@@ -152,6 +376,8 @@ fn collect(bytes: &[u8]) -> Result<Vec<Page>, FormatError> {
 struct Line {
     /// Pieces separated by wide gaps (table columns); usually one.
     cells: Vec<String>,
+    /// A ruled table standing in this place instead of a line of text.
+    table: Option<Vec<Vec<String>>>,
     x: f64,
     end: f64,
     y: f64,
@@ -215,6 +441,7 @@ fn page_lines(page: &Page) -> Vec<Line> {
         }
         lines.push(Line {
             cells,
+            table: None,
             x: r.first().map(|g| g.x).unwrap_or(0.0),
             end: r.iter().map(|g| g.end.max(g.x)).fold(0.0, f64::max),
             y: r[0].y,
@@ -274,17 +501,55 @@ fn furniture_key(s: &str) -> String {
 }
 
 /// Lays out all pages as blocks.
+/// A page's lines with its ruled tables in their places.
+fn page_items(page: &Page) -> Vec<Line> {
+    let tables = ruled_tables(page);
+    if tables.is_empty() {
+        return page_lines(page);
+    }
+    let outside = Page {
+        width: page.width,
+        height: page.height,
+        glyphs: page
+            .glyphs
+            .iter()
+            .filter(|g| {
+                let cx = (g.x + g.end.max(g.x)) / 2.0;
+                let cy = g.y - g.size * 0.35;
+                !tables
+                    .iter()
+                    .any(|t| cx > t.left && cx < t.right && cy > t.top && cy < t.bottom)
+            })
+            .cloned()
+            .collect(),
+        rules: Vec::new(),
+    };
+    let mut items = page_lines(&outside);
+    for t in tables {
+        items.push(Line {
+            cells: Vec::new(),
+            table: Some(t.rows),
+            x: t.left,
+            end: t.right,
+            y: t.top,
+            size: 0.0,
+        });
+    }
+    items.sort_by(|a, b| a.y.total_cmp(&b.y));
+    items
+}
+
 fn layout(pages: Vec<Page>) -> Vec<Block> {
     let per_page: Vec<(f64, f64, Vec<Line>)> = pages
         .iter()
-        .map(|p| (p.width, p.height, page_lines(p)))
+        .map(|p| (p.width, p.height, page_items(p)))
         .collect();
     // Lines in the top or bottom band that repeat on half the pages.
     let band = |h: f64, y: f64| y < h * 0.1 || y > h * 0.9;
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (_, h, lines) in &per_page {
         let mut seen = std::collections::HashSet::new();
-        for l in lines.iter().filter(|l| band(*h, l.y)) {
+        for l in lines.iter().filter(|l| band(*h, l.y) && l.table.is_none()) {
             let k = furniture_key(&l.text());
             if seen.insert(k.clone()) {
                 *counts.entry(k).or_default() += 1;
@@ -297,7 +562,7 @@ fn layout(pages: Vec<Page>) -> Vec<Block> {
         let lines: Vec<Line> = lines
             .into_iter()
             .filter(|l| {
-                if !band(h, l.y) {
+                if !band(h, l.y) || l.table.is_some() {
                     return true;
                 }
                 let t = l.text();
@@ -308,7 +573,11 @@ fn layout(pages: Vec<Page>) -> Vec<Block> {
         kept.push((w, h, lines));
     }
     // Margins of the body text over the whole document.
-    let all: Vec<&Line> = kept.iter().flat_map(|(_, _, l)| l.iter()).collect();
+    let all: Vec<&Line> = kept
+        .iter()
+        .flat_map(|(_, _, l)| l.iter())
+        .filter(|l| l.table.is_none())
+        .collect();
     let left = median(all.iter().map(|l| l.x).collect()).unwrap_or(0.0);
     let right = all.iter().map(|l| l.end).fold(0.0, f64::max);
     let body_size = median(all.iter().map(|l| l.size).collect()).unwrap_or(10.0);
@@ -335,6 +604,14 @@ fn layout(pages: Vec<Page>) -> Vec<Block> {
     for (_, _, lines) in kept {
         let mut first = true;
         for line in lines {
+            if let Some(rows) = &line.table {
+                flush_para(&mut para, &mut blocks);
+                flush_table(&mut table, &mut blocks);
+                blocks.push(Block::Table(rows.clone()));
+                prev = None;
+                first = false;
+                continue;
+            }
             let is_row = line.cells.len() >= 3;
             if is_row {
                 flush_para(&mut para, &mut blocks);
@@ -400,6 +677,7 @@ mod tests {
                 .iter()
                 .flat_map(|(t, x, y)| glyphs(t, *x, *y, 10.0))
                 .collect(),
+            rules: Vec::new(),
         }
     }
 
