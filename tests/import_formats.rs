@@ -29,8 +29,11 @@ fn analyze(name: &str) -> Analysis {
     analyze_file(&fixture(name), &ctx).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// (path, title) pairs.
+type Titles = Vec<(String, String)>;
+
 /// Section paths and titles, task paths and titles.
-fn structure(a: &Analysis) -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn structure(a: &Analysis) -> (Titles, Titles) {
     (
         a.plan
             .sections
@@ -165,7 +168,8 @@ fn own_plan_with_numbering_and_indicator_table() {
         );
         assert_eq!(a.document.city.as_deref(), Some("三明市"), "{name}");
         // The indicator table: 4 rows, baseline/target/growth where given.
-        let table: Vec<(String, f64, String, Option<i32>, TargetRole, TargetKind)> = a
+        type Row = (String, f64, String, Option<i32>, TargetRole, TargetKind);
+        let table: Vec<Row> = a
             .table_cells
             .iter()
             .map(|c| {

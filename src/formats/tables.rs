@@ -572,7 +572,8 @@ mod tests {
             let s: String = chars[t.target.start..t.target.end].iter().collect();
             assert_eq!(s, t.target.quote);
         }
-        let summary: Vec<(String, f64, &str, Option<i32>, TargetRole, TargetKind)> = ts
+        type Row<'a> = (String, f64, &'a str, Option<i32>, TargetRole, TargetKind);
+        let summary: Vec<Row<'_>> = ts
             .iter()
             .map(|t| {
                 (

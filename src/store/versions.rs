@@ -73,6 +73,9 @@ pub struct DocumentVersion {
     pub imported_at: String,
 }
 
+/// City, kind, period start and end: what makes documents versions of one.
+type FamilyKey = (Option<String>, String, Option<i64>, Option<i64>);
+
 /// A target's table cell as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StoredTargetCell {
@@ -166,7 +169,7 @@ impl Store {
 
     /// All versions of the document `id` belongs to, oldest first.
     pub fn versions(&self, id: i64) -> Result<Vec<DocumentVersion>, StoreError> {
-        let key: Option<(Option<String>, String, Option<i64>, Option<i64>)> = self
+        let key: Option<FamilyKey> = self
             .conn
             .query_row(
                 "SELECT city, kind, period_start, period_end FROM documents WHERE id = ?1",
