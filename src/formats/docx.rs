@@ -383,6 +383,9 @@ fn cyclic(set: &str, n: u32) -> String {
 }
 
 fn letters(n: u32, base: u8) -> String {
+    if n > 26 * 8 {
+        return n.to_string();
+    }
     let n = n.max(1) - 1;
     let c = (base + (n % 26) as u8) as char;
     std::iter::repeat_n(c, (n / 26) as usize + 1).collect()

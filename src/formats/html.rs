@@ -17,6 +17,7 @@
 //! `rowspan`/`colspan` expanded so columns line up; layout tables are read
 //! as ordinary containers.
 
+use ego_tree::iter::Edge;
 use encoding_rs::Encoding;
 use scraper::{ElementRef, Html, Node};
 
@@ -108,6 +109,7 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<Block>, String), FormatError> {
     }
     let mut line = Line::default();
     walk(best, &mut blocks, &mut line);
+    // (`walk` flushes at every block end; this catches trailing inline text.)
     line.flush(&mut blocks);
     Ok((blocks, format!("HTML/{encoding}")))
 }
@@ -182,52 +184,72 @@ fn is_chrome(e: ElementRef<'_>) -> bool {
         })
 }
 
-/// Text characters (non-whitespace) inside and outside links.
-fn text_stats(e: ElementRef<'_>, in_link: bool, out: &mut (usize, usize)) {
-    for child in e.children() {
-        match child.value() {
-            Node::Text(t) => {
-                let n = t.chars().filter(|c| !c.is_whitespace()).count();
-                if in_link {
-                    out.1 += n;
-                } else {
-                    out.0 += n;
-                }
-            }
-            Node::Element(_) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    if !is_chrome(c) {
-                        text_stats(c, in_link || tag(c) == "a", out);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
 /// The element holding the article: most text outside links, minus a
-/// penalty for link text; the deeper element wins a tie.
+/// penalty for link text; the deeper element wins a tie. One post-order pass
+/// without recursion (pages may nest elements very deeply).
 fn best_container(root: ElementRef<'_>) -> Option<ElementRef<'_>> {
     let mut best: Option<(i64, ElementRef<'_>)> = None;
-    let mut stack = vec![root];
-    while let Some(e) = stack.pop() {
-        if is_chrome(e) {
-            continue;
-        }
-        if matches!(
-            tag(e),
-            "div" | "td" | "article" | "section" | "main" | "body" | "center" | "span" | "font"
-        ) {
-            let mut s = (0, 0);
-            text_stats(e, false, &mut s);
-            let score = s.0 as i64 - 2 * s.1 as i64;
-            if best.is_none_or(|(b, _)| score >= b) && s.0 > 0 {
-                best = Some((score, e));
+    // (text outside links, text inside links) of each open element.
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut skip = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(_) => {
+                    let Some(e) = ElementRef::wrap(node) else {
+                        continue;
+                    };
+                    if skip > 0 || is_chrome(e) {
+                        skip += 1;
+                    } else {
+                        stack.push((0, 0));
+                    }
+                }
+                Node::Text(t) if skip == 0 => {
+                    if let Some(top) = stack.last_mut() {
+                        top.0 += t.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Some(e) = ElementRef::wrap(node) else {
+                    continue;
+                };
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let (mut text, mut link) = stack.pop().unwrap_or_default();
+                if tag(e) == "a" {
+                    link += text;
+                    text = 0;
+                }
+                if text > 0
+                    && matches!(
+                        tag(e),
+                        "div"
+                            | "td"
+                            | "article"
+                            | "section"
+                            | "main"
+                            | "body"
+                            | "center"
+                            | "span"
+                            | "font"
+                    )
+                {
+                    let score = text as i64 - 2 * link as i64;
+                    if best.is_none_or(|(b, _)| score > b) {
+                        best = Some((score, e));
+                    }
+                }
+                if let Some(parent) = stack.last_mut() {
+                    parent.0 += text;
+                    parent.1 += link;
+                }
             }
         }
-        let children: Vec<ElementRef<'_>> = e.children().filter_map(ElementRef::wrap).collect();
-        stack.extend(children.into_iter().rev());
     }
     best.map(|(_, e)| e)
 }
@@ -284,55 +306,78 @@ impl Line {
     }
 }
 
+/// The text of an element on one line (cells, headings).
 fn inline_text(e: ElementRef<'_>, line: &mut Line) {
-    for child in e.children() {
-        match child.value() {
-            Node::Text(t) => line.push(t),
-            Node::Element(_) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    if is_chrome(c) {
+    let mut skip = 0usize;
+    for edge in e.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) if skip == 0 => line.push(t),
+                Node::Element(_) => {
+                    let Some(c) = ElementRef::wrap(node) else {
                         continue;
-                    }
-                    if matches!(tag(c), "br" | "p" | "div" | "li") {
+                    };
+                    if skip > 0 || is_chrome(c) {
+                        skip += 1;
+                    } else if matches!(tag(c), "br" | "p" | "div" | "li") {
                         line.space = true;
                     }
-                    inline_text(c, line);
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if ElementRef::wrap(node).is_some() && skip > 0 {
+                    skip -= 1;
                 }
             }
-            _ => {}
         }
     }
 }
 
-fn walk(e: ElementRef<'_>, blocks: &mut Vec<Block>, line: &mut Line) {
-    for child in e.children() {
-        match child.value() {
-            Node::Text(t) => line.push(t),
-            Node::Element(_) => {
-                let Some(c) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if is_chrome(c) {
-                    continue;
-                }
-                let name = tag(c);
-                if name == "table" {
-                    if let Some(rows) = data_table(c) {
-                        line.flush(blocks);
-                        blocks.push(Block::Table(rows));
+/// Lays out the article: block elements end lines, data tables become
+/// table blocks, chrome is skipped.
+fn walk(root: ElementRef<'_>, blocks: &mut Vec<Block>, line: &mut Line) {
+    let is_block = |c: ElementRef<'_>| {
+        let name = tag(c);
+        BLOCK.contains(&name) || matches!(name, "td" | "th")
+    };
+    let mut skip = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) if skip == 0 => line.push(t),
+                Node::Element(_) => {
+                    let Some(c) = ElementRef::wrap(node) else {
+                        continue;
+                    };
+                    if skip > 0 || is_chrome(c) {
+                        skip += 1;
                         continue;
                     }
+                    if tag(c) == "table" {
+                        if let Some(rows) = data_table(c) {
+                            line.flush(blocks);
+                            blocks.push(Block::Table(rows));
+                            skip += 1;
+                            continue;
+                        }
+                    }
+                    if is_block(c) {
+                        line.flush(blocks);
+                    }
                 }
-                let block = BLOCK.contains(&name) || matches!(name, "td" | "th");
-                if block {
-                    line.flush(blocks);
-                }
-                walk(c, blocks, line);
-                if block {
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Some(c) = ElementRef::wrap(node) else {
+                    continue;
+                };
+                if skip > 0 {
+                    skip -= 1;
+                } else if is_block(c) {
                     line.flush(blocks);
                 }
             }
-            _ => {}
         }
     }
 }
@@ -471,6 +516,17 @@ mod tests {
         let page = "<html><body><table><tr><td><table><tr><td><a href=/>首页</a><a href=/x>导航</a></td></tr></table></td>
             <td><p>一、总体要求</p><p>正文内容很长很长的一段话。</p></td></tr></table></body></html>";
         assert_eq!(paras(page), ["一、总体要求", "正文内容很长很长的一段话。"]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let depth = 4_000;
+        let page = format!(
+            "<html><body>{}<p>一、总体要求</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        assert_eq!(paras(&page), ["一、总体要求"]);
     }
 
     #[test]

@@ -296,7 +296,8 @@ fn ruled_tables(page: &Page) -> Vec<RuledTable> {
                 bands.iter().flat_map(|&(a, b)| crossing(a, b)).collect(),
                 1.5,
             );
-            if xs.len() >= 3 || bands.len() >= 2 {
+            // Bounded work: a page of hairlines is not a table worth reading.
+            if (xs.len() >= 3 || bands.len() >= 2) && bands.len() * xs.len() <= 20_000 {
                 let mut rows = Vec::new();
                 for &(y0, y1) in &bands {
                     let mut row = Vec::new();
