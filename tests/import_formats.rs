@@ -89,7 +89,7 @@ fn assert_same(original: &Analysis, other: &Analysis, name: &str) {
 
 #[test]
 fn seed_docx_matches_text() {
-    for stem in ["linyi", "binzhou"] {
+    for stem in ["linyi", "dandong", "rizhao", "yibin", "binzhou"] {
         let txt = analyze(&format!("{stem}.txt"));
         let docx = analyze(&format!("{stem}.docx"));
         assert_eq!(docx.format, Format::Docx);
@@ -100,7 +100,7 @@ fn seed_docx_matches_text() {
 
 #[test]
 fn seed_pdf_matches_text() {
-    for stem in ["linyi", "binzhou"] {
+    for stem in ["linyi", "rizhao", "binzhou"] {
         let txt = analyze(&format!("{stem}.txt"));
         let pdf = analyze(&format!("{stem}.pdf"));
         assert_eq!(pdf.format, Format::Pdf);

@@ -8,8 +8,10 @@
 //!   `3/9`) in the top or bottom band of a page, and lines that repeat in
 //!   that band on at least half of the pages (digits ignored);
 //! - lines are joined into paragraphs. A paragraph ends where a line stops
-//!   well short of the right margin, and a new one starts at an indented
-//!   line or after a larger vertical gap. Pieces are joined without a space
+//!   well short of the right margin (more than the three characters that
+//!   line-breaking rules may leave), and a new one starts at an indented
+//!   line, a line opening with a structure marker (`一、`, `（二）`, `3.`) or
+//!   after a larger vertical gap. Pieces are joined without a space
 //!   between Chinese characters (a space only between two Latin words);
 //! - runs of at least two lines split into the same number (≥ 3) of widely
 //!   spaced columns become a table.
@@ -580,7 +582,13 @@ fn layout(pages: Vec<Page>) -> Vec<Block> {
         .filter(|l| l.table.is_none())
         .collect();
     let left = median(all.iter().map(|l| l.x).collect()).unwrap_or(0.0);
-    let right = all.iter().map(|l| l.end).fold(0.0, f64::max);
+    // The right margin: where most lines end (a few overlong lines of Latin
+    // text or tables must not move it).
+    let right = {
+        let mut ends: Vec<f64> = all.iter().map(|l| l.end).collect();
+        ends.sort_by(|a, b| a.total_cmp(b));
+        ends.get(ends.len() * 9 / 10).copied().unwrap_or(0.0)
+    };
     let body_size = median(all.iter().map(|l| l.size).collect()).unwrap_or(10.0);
 
     let mut blocks: Vec<Block> = Vec::new();
@@ -630,14 +638,24 @@ fn layout(pages: Vec<Page>) -> Vec<Block> {
                 None => true,
                 Some((p, _)) => {
                     let indented = line.x > left + size * 1.2;
-                    let short_prev = p.end < right - body_size.max(size) * 2.0;
+                    // Line-breaking rules (a quote or bracket may not end a
+                    // line) and half-width characters leave full lines up to
+                    // about three characters short.
+                    let short_prev = p.end < right - body_size.max(size) * 3.0;
+                    let chars: Vec<char> = line.text().chars().collect();
+                    let marker = crate::structure::markers::marker_at(&chars, 0).is_some();
                     let gap = if first {
                         0.0
                     } else {
                         line.y - p.y - p.size.max(size) * 1.9
                     };
                     let size_change = (p.size - size).abs() > body_size * 0.15;
-                    indented || short_prev || gap > 0.0 || size_change || p.cells.len() > 1
+                    indented
+                        || marker
+                        || short_prev
+                        || gap > 0.0
+                        || size_change
+                        || p.cells.len() > 1
                 }
             };
             if starts_new {
