@@ -77,6 +77,9 @@ fn bad_cases(dir: &Path) -> Vec<(PathBuf, &'static str)> {
         b"PK\x03\x04\x14\x00\x00\x00garbage",
     )
     .unwrap();
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.resize(4096, 0);
+    std::fs::write(dir.join("old_format.doc"), ole).unwrap();
     std::fs::create_dir_all(dir.join("no_plans")).unwrap();
     std::fs::write(dir.join("no_plans/photo.jpg"), b"\xFF\xD8\xFF").unwrap();
     vec![
@@ -86,6 +89,7 @@ fn bad_cases(dir: &Path) -> Vec<(PathBuf, &'static str)> {
         (dir.join("blank.html"), "no text"),
         (dir.join("corrupt.docx"), "corrupt or truncated"),
         (dir.join("does_not_exist.txt"), "no such file"),
+        (dir.join("old_format.doc"), "save it as .docx"),
         (dir.join("no_plans"), "no plan files"),
         (fixture("bad/junk.txt"), "binary"),
         (fixture("bad/not_a_docx.docx"), "no word/document.xml"),

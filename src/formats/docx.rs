@@ -433,6 +433,8 @@ struct Para {
 struct TableFrame {
     rows: Vec<Vec<String>>,
     cell: Option<Vec<String>>,
+    /// Grid columns the open cell spans (`w:gridSpan`).
+    span: usize,
 }
 
 fn parse_document(
@@ -444,7 +446,8 @@ fn parse_document(
     let mut blocks = Vec::new();
     let mut counters = Counters::default();
     let mut tables: Vec<TableFrame> = Vec::new();
-    let mut para: Option<Para> = None;
+    // Paragraphs being read; a text box inside a paragraph nests another.
+    let mut paras: Vec<Para> = Vec::new();
     let mut in_text = false;
     // Depth inside content that is not shown: deleted runs, field
     // instructions, Fallback copies of text boxes.
@@ -468,6 +471,7 @@ fn parse_document(
                     "tbl" => tables.push(TableFrame {
                         rows: Vec::new(),
                         cell: None,
+                        span: 1,
                     }),
                     "tr" => {
                         if let Some(t) = tables.last_mut() {
@@ -477,9 +481,10 @@ fn parse_document(
                     "tc" => {
                         if let Some(t) = tables.last_mut() {
                             t.cell = Some(Vec::new());
+                            t.span = 1;
                         }
                     }
-                    "p" => para = Some(Para::default()),
+                    "p" if paras.len() < 64 => paras.push(Para::default()),
                     "pPr" => in_ppr = true,
                     "t" => in_text = true,
                     _ => {}
@@ -489,7 +494,16 @@ fn parse_document(
                 if hidden > 0 {
                     continue;
                 }
-                let Some(p) = para.as_mut() else { continue };
+                if local(e.name().as_ref()) == "gridSpan" {
+                    if let Some(t) = tables.last_mut() {
+                        t.span = attr(e, "val")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(1)
+                            .clamp(1, 64);
+                    }
+                    continue;
+                }
+                let Some(p) = paras.last_mut() else { continue };
                 match local(e.name().as_ref()) {
                     "tab" if !in_ppr => p.text.push('\t'),
                     "br" | "cr" => p.text.push('\n'),
@@ -510,19 +524,19 @@ fn parse_document(
                 }
             }
             Event::Text(ref t) if in_text && hidden == 0 => {
-                if let Some(p) = para.as_mut() {
+                if let Some(p) = paras.last_mut() {
                     p.text.push_str(&t.xml10_content());
                 }
             }
             Event::GeneralRef(ref g) if in_text && hidden == 0 => {
-                if let Some(p) = para.as_mut() {
+                if let Some(p) = paras.last_mut() {
                     if let Some(c) = resolve_entity(g) {
                         p.text.push(c);
                     }
                 }
             }
             Event::CData(ref t) if in_text && hidden == 0 => {
-                if let Some(p) = para.as_mut() {
+                if let Some(p) = paras.last_mut() {
                     p.text.push_str(&t.xml10_content());
                 }
             }
@@ -538,7 +552,7 @@ fn parse_document(
                     "t" => in_text = false,
                     "pPr" => in_ppr = false,
                     "p" => {
-                        if let Some(p) = para.take() {
+                        if let Some(p) = paras.pop() {
                             let text = finish_paragraph(p, numbering, styles, &mut counters);
                             match tables.last_mut().and_then(|t| t.cell.as_mut()) {
                                 Some(cell) => cell.push(text),
@@ -555,9 +569,12 @@ fn parse_document(
                             let cell = t.cell.take().unwrap_or_default();
                             let joined: Vec<&str> = cell.iter().map(|s| s.trim()).collect();
                             let joined = super::join_lines(&joined);
+                            // A merged cell fills the grid columns it spans.
+                            let cells = std::iter::once(joined)
+                                .chain(std::iter::repeat_n(String::new(), t.span - 1));
                             match t.rows.last_mut() {
-                                Some(row) => row.push(joined),
-                                None => t.rows.push(vec![joined]),
+                                Some(row) => row.extend(cells),
+                                None => t.rows.push(cells.collect()),
                             }
                         }
                     }
@@ -611,7 +628,8 @@ fn finish_paragraph(
         .unwrap_or((None, None));
     let num_id = p.num_id.or(style_num);
     let ilvl = p.ilvl.or(style_lvl).unwrap_or(0);
-    let text = p.text.replace('\t', " ");
+    let pieces: Vec<&str> = p.text.split('\t').collect();
+    let text = super::join_lines(&pieces);
     let marker = num_id.and_then(|id| counters.next(numbering, &id, ilvl));
     match marker {
         Some(m) if !text.trim().is_empty() => format!("{m}{}", text.trim_start()),
@@ -733,6 +751,25 @@ mod tests {
                 vec!["指标".into(), "单位".into()],
                 vec!["研发经费投入强度".into(), "%".into()]
             ])
+        );
+    }
+
+    #[test]
+    fn text_boxes_spans_and_tabs() {
+        let body = r#"<w:p><w:r><w:t>一、</w:t></w:r><w:r><w:tab/><w:t>总体要求</w:t></w:r>
+            <w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>
+            <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>
+            <w:r><w:t>(续)</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>2025年</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>属性</w:t></w:r></w:p></w:tc></w:tr>
+            <w:tr><w:tc><w:p><w:r><w:t>目标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>增速</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"#;
+        let b = parse_document(&doc(body), &Numbering::default(), &HashMap::new()).unwrap();
+        assert_eq!(
+            texts(&b),
+            [
+                "文本框",
+                "一、总体要求(续)",
+                r#"[["2025年", "", "属性"], ["目标", "增速", ""]]"#
+            ]
         );
     }
 

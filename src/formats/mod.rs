@@ -91,6 +91,9 @@ pub enum FormatError {
         /// Format name.
         format: &'static str,
     },
+    /// A format PlanLens does not read (legacy binary office files).
+    #[error("{0}")]
+    Unsupported(&'static str),
     /// A part of the file is larger than PlanLens accepts once unpacked.
     #[error("{what} is too large once unpacked ({size} bytes)")]
     TooLargeUnpacked {
@@ -183,6 +186,11 @@ fn looks_like_html(head: &[u8]) -> bool {
 /// Reads a plan file of any supported format. `name` is the file name (used
 /// for the format only).
 pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, FormatError> {
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(FormatError::Unsupported(
+            "a legacy binary Word/WPS (.doc/.wps) document: PlanLens reads .docx; save it as .docx first",
+        ));
+    }
     let format = detect(bytes, name);
     match format {
         Format::Text => {
