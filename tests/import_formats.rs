@@ -108,6 +108,17 @@ fn seed_pdf_matches_text() {
     }
 }
 
+#[test]
+fn seed_html_matches_text() {
+    for stem in ["linyi", "rizhao"] {
+        let txt = analyze(&format!("{stem}.txt"));
+        let html = analyze(&format!("{stem}.html"));
+        assert_eq!(html.format, Format::Html);
+        assert_eq!(html.encoding, "HTML/GBK");
+        assert_same(&txt, &html, &format!("{stem}.html"));
+    }
+}
+
 /// Targets not read from a table cell.
 fn text_targets(a: &Analysis) -> Vec<TargetKey> {
     let from_cells: Vec<usize> = a.table_cells.iter().map(|c| c.target).collect();
