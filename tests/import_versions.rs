@@ -197,3 +197,34 @@ fn cli_reimport_asks_nothing() {
     assert_eq!(docs.len(), 2);
     assert_eq!(store.versions(docs[0].id).unwrap().len(), 2);
 }
+
+#[test]
+fn migration_4_applies_to_a_version_3_database_with_documents() {
+    use planlens::store::migrate;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("plans.db");
+    {
+        let mut conn = rusqlite::Connection::open(&db).unwrap();
+        migrate::migrate_to(&mut conn, 3).unwrap();
+        conn.execute(
+            "INSERT INTO documents (title, city, kind, period_start, period_end, source_name,
+                sha256, encoding, raw_text, imported_at)
+             VALUES ('某市2021年科技工作要点', '三明市', 'annual_work_plan', 2021, 2021, 'old.txt',
+                'abc', 'UTF-8', '一、总体要求', '2021-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrate::latest_version());
+    let id = store.list_documents().unwrap()[0].id;
+    // A document stored before versions existed is version 1 of plain text.
+    assert_eq!(store.document_format(id).unwrap(), "text");
+    let v = store.versions(id).unwrap();
+    assert_eq!((v.len(), v[0].version), (1, 1));
+    assert!(store.target_cells(id).unwrap().is_empty());
+    drop(store);
+    // Opening again changes nothing.
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.versions(id).unwrap().len(), 1);
+}

@@ -101,10 +101,8 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<Block>, String), FormatError> {
     let best = best_container(root).unwrap_or(root);
     let mut blocks = Vec::new();
     if !has_heading(best) {
-        if let Some(h) = first_heading(root) {
-            let mut line = Line::default();
-            inline_text(h, &mut line);
-            blocks.push(Block::Paragraph(line.finish()));
+        if let Some(title) = page_title(root, best) {
+            blocks.push(Block::Paragraph(title));
         }
     }
     let mut line = Line::default();
@@ -260,10 +258,38 @@ fn has_heading(e: ElementRef<'_>) -> bool {
         .any(|d| tag(d) == "h1")
 }
 
-fn first_heading(root: ElementRef<'_>) -> Option<ElementRef<'_>> {
-    root.descendants()
-        .filter_map(ElementRef::wrap)
-        .find(|d| tag(*d) == "h1" && !d.ancestors().filter_map(ElementRef::wrap).any(is_chrome))
+/// The document title shown outside the article: the first `h1`, else the
+/// first element whose class or id names a title (`title`, `biaoti`), not in
+/// page chrome, not inside the article, 5–100 characters long.
+fn page_title(root: ElementRef<'_>, article: ElementRef<'_>) -> Option<String> {
+    let usable = |d: &ElementRef<'_>| {
+        !d.ancestors().filter_map(ElementRef::wrap).any(is_chrome)
+            && !d.ancestors().any(|a| a.id() == article.id())
+    };
+    let text_of = |d: ElementRef<'_>| {
+        let mut line = Line::default();
+        inline_text(d, &mut line);
+        let t = line.finish();
+        (5..=100).contains(&t.chars().count()).then_some(t)
+    };
+    let elements = || root.descendants().filter_map(ElementRef::wrap);
+    elements()
+        .filter(|d| tag(*d) == "h1" && usable(d))
+        .find_map(text_of)
+        .or_else(|| {
+            elements()
+                .filter(|d| {
+                    let v = d.value();
+                    let names = format!(
+                        "{} {}",
+                        v.attr("class").unwrap_or_default(),
+                        v.attr("id").unwrap_or_default()
+                    )
+                    .to_ascii_lowercase();
+                    (names.contains("title") || names.contains("biaoti")) && usable(d)
+                })
+                .find_map(text_of)
+        })
 }
 
 /// The line being assembled.
@@ -481,6 +507,22 @@ mod tests {
                 "坚持创新驱动发展,全年新增高新技术企业50家以上,研发投入强度达到2.5%。",
                 "（一）强化企业创新主体地位",
                 "支持企业建设研发机构。"
+            ]
+        );
+    }
+
+    #[test]
+    fn title_in_a_title_div_is_kept() {
+        let page = r#"<html><body><div class="nav"><a href="/">首页</a></div>
+            <div class="detail-title">某市2023年科技工作要点</div>
+            <div class="detail-body"><p>一、总体要求</p><p>全年新增高新技术企业50家以上,研发投入持续增长。</p></div>
+            </body></html>"#;
+        assert_eq!(
+            paras(page),
+            [
+                "某市2023年科技工作要点",
+                "一、总体要求",
+                "全年新增高新技术企业50家以上,研发投入持续增长。"
             ]
         );
     }
