@@ -1,19 +1,26 @@
 //! From a file on disk to an analysed document, and into the store.
 //!
-//! [`analyze_bytes`] runs the whole pipeline without storing anything:
-//! decode → detect metadata (→ manifest overrides) → parse structure →
-//! extract targets. [`import_paths`] expands folders, analyses each file and
-//! stores it in its own transaction, reporting per file; one bad file never
-//! stops the others and never changes the database.
+//! [`analyze_document`] runs the whole pipeline on a file of any format
+//! without storing anything: read the format ([`formats`]: text, docx, pdf,
+//! html) → detect metadata (→ manifest overrides) → parse structure →
+//! extract targets from the text and from indicator tables.
+//! [`analyze_bytes`] is the same for plain text only. [`import_paths`]
+//! expands folders, analyses each file and stores it in its own transaction,
+//! reporting per file; one bad file never stops the others and never changes
+//! the database. A changed version of a stored document (same city, kind
+//! and period, different bytes) is stored as its next version and the
+//! user's annotations follow the task items that still match.
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::decode::{self, DecodeError};
+use crate::formats::tables::{self, TargetCell};
+use crate::formats::{self, Format, FormatError, TableLayout};
 use crate::metadata::{self, Gazetteer, Manifest};
 use crate::model::{DocumentMeta, ParsedPlan, Target};
-use crate::store::{ImportOutcome, NewDocument, Store, StoreError};
+use crate::store::{ImportExtras, ImportOutcome, NewDocument, Store, StoreError, VersionInfo};
 use crate::structure;
 use crate::targets::{self, Catalog};
 
@@ -21,7 +28,7 @@ use crate::targets::{self, Catalog};
 pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
 
 /// File endings read when importing a folder.
-pub const PLAN_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+pub const PLAN_EXTENSIONS: &[&str] = formats::EXTENSIONS;
 
 /// Why a file could not be analysed or imported. Every variant names the file.
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +64,14 @@ pub enum IngestError {
         path: PathBuf,
         /// What is wrong with the bytes.
         source: DecodeError,
+    },
+    /// The file is a docx, pdf or html file that cannot be read.
+    #[error("{path}: {source}")]
+    Format {
+        /// The path.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: FormatError,
     },
     /// A folder holds no plan files.
     #[error("{path}: folder holds no plan files (looked for .{exts})", exts = PLAN_EXTENSIONS.join(", ."))]
@@ -102,8 +117,15 @@ pub struct Analysis {
     pub text: String,
     /// Structure.
     pub plan: ParsedPlan,
-    /// Targets.
+    /// Targets (from the text and from indicator tables), in text order.
     pub targets: Vec<Target>,
+    /// Format the file was read as.
+    pub format: Format,
+    /// Tables of the document and where their cells are in `text`.
+    #[serde(skip)]
+    pub tables: Vec<TableLayout>,
+    /// Table provenance of the targets read from indicator tables.
+    pub table_cells: Vec<TargetCell>,
 }
 
 impl Analysis {
@@ -119,30 +141,99 @@ impl Analysis {
             targets: &self.targets,
         }
     }
+
+    /// What the store keeps besides the document: format and table cells.
+    pub fn extras(&self) -> ImportExtras<'_> {
+        ImportExtras {
+            format: self.format.as_str(),
+            cells: &self.table_cells,
+        }
+    }
 }
 
-/// Runs decode → metadata → structure → targets on bytes already in memory.
+/// Runs decode → metadata → structure → targets on plain-text bytes already
+/// in memory. For files of any format use [`analyze_document`].
 pub fn analyze_bytes(
     bytes: &[u8],
     source_name: &str,
     ctx: &Context<'_>,
 ) -> Result<Analysis, DecodeError> {
     let decoded = decode::decode_bytes(bytes)?;
-    let mut meta = metadata::detect(&decoded.text, ctx.gazetteer);
+    let extracted = formats::Extracted {
+        text: decoded.text,
+        format: Format::Text,
+        encoding: decoded.encoding.to_string(),
+        tables: Vec::new(),
+    };
+    Ok(analyze_extracted(bytes, extracted, source_name, ctx))
+}
+
+/// Runs the pipeline on a file's bytes of any supported format (text, docx,
+/// pdf, html), recognised from the bytes and `source_name`.
+pub fn analyze_document(
+    bytes: &[u8],
+    source_name: &str,
+    ctx: &Context<'_>,
+) -> Result<Analysis, FormatError> {
+    let extracted = formats::extract(bytes, source_name)?;
+    Ok(analyze_extracted(bytes, extracted, source_name, ctx))
+}
+
+fn analyze_extracted(
+    bytes: &[u8],
+    extracted: formats::Extracted,
+    source_name: &str,
+    ctx: &Context<'_>,
+) -> Analysis {
+    let text = extracted.text;
+    let mut meta = metadata::detect(&text, ctx.gazetteer);
     if let Some(m) = ctx.manifest {
         m.apply(source_name, &mut meta);
     }
-    let plan = structure::parse(&decoded.text);
-    let targets = targets::extract(&decoded.text, &plan, &meta, ctx.catalog);
-    Ok(Analysis {
+    let plan = structure::parse(&text);
+    let mut all = targets::extract(&text, &plan, &meta, ctx.catalog);
+    // Indicator tables are read by column; their figures are not read again
+    // as running text.
+    let table_ranges: Vec<(usize, usize)> = extracted
+        .tables
+        .iter()
+        .filter(|t| tables::is_indicator_table(t))
+        .map(|t| (t.start, t.end))
+        .collect();
+    all.retain(|t| {
+        !table_ranges
+            .iter()
+            .any(|&(s, e)| t.start >= s && t.start < e)
+    });
+    let from_tables = tables::table_targets(&extracted.tables, &plan, &meta, ctx.catalog);
+    let mut merged: Vec<(Target, Option<tables::TableTarget>)> =
+        all.into_iter().map(|t| (t, None)).collect();
+    merged.extend(from_tables.into_iter().map(|t| (t.target.clone(), Some(t))));
+    merged.sort_by_key(|(t, _)| t.start);
+    let mut table_cells = Vec::new();
+    let mut targets = Vec::with_capacity(merged.len());
+    for (i, (t, cell)) in merged.into_iter().enumerate() {
+        if let Some(c) = cell {
+            table_cells.push(TargetCell {
+                target: i,
+                cell: c.cell,
+                binding: c.binding,
+            });
+        }
+        targets.push(t);
+    }
+    Analysis {
         document: meta,
         source_name: source_name.to_string(),
         sha256: decode::sha256_hex(bytes),
-        encoding: decoded.encoding.to_string(),
-        text: decoded.text,
+        encoding: extracted.encoding,
+        text,
         plan,
         targets,
-    })
+        format: extracted.format,
+        tables: extracted.tables,
+        table_cells,
+    }
 }
 
 /// Reads and analyses one file, checking existence and size first.
@@ -160,9 +251,15 @@ pub fn analyze_file(path: &Path, ctx: &Context<'_>) -> Result<Analysis, IngestEr
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    analyze_bytes(&bytes, &name, ctx).map_err(|source| IngestError::Decode {
-        path: path.to_path_buf(),
-        source,
+    analyze_document(&bytes, &name, ctx).map_err(|source| match source {
+        FormatError::Decode(source) => IngestError::Decode {
+            path: path.to_path_buf(),
+            source,
+        },
+        source => IngestError::Format {
+            path: path.to_path_buf(),
+            source,
+        },
     })
 }
 
@@ -186,6 +283,9 @@ pub struct FileReport {
     pub path: PathBuf,
     /// Stored (or already present) with its summary line, or why not.
     pub result: Result<(ImportOutcome, Analysis), IngestError>,
+    /// When the file was stored as a new version of an earlier document:
+    /// which, and what became of the annotations.
+    pub version: Option<VersionInfo>,
 }
 
 /// Expands folders (one level of plan files, sorted by name) and keeps files
@@ -231,18 +331,27 @@ pub fn import_paths(store: &mut Store, paths: &[PathBuf], ctx: &Context<'_>) -> 
             Err(e) => FileReport {
                 path: error_path(&e),
                 result: Err(e),
+                version: None,
             },
             Ok(path) => {
+                let mut version = None;
                 let result = analyze_file(&path, ctx).and_then(|a| {
                     store
-                        .import_document(&a.as_new_document())
-                        .map(|o| (o, a))
+                        .import_versioned(&a.as_new_document(), &a.extras())
+                        .map(|(o, v)| {
+                            version = v;
+                            (o, a)
+                        })
                         .map_err(|source| IngestError::Store {
                             path: path.clone(),
                             source,
                         })
                 });
-                FileReport { path, result }
+                FileReport {
+                    path,
+                    result,
+                    version,
+                }
             }
         })
         .collect()
@@ -254,6 +363,7 @@ fn error_path(e: &IngestError) -> PathBuf {
         | IngestError::Io { path, .. }
         | IngestError::TooLarge { path, .. }
         | IngestError::Decode { path, .. }
+        | IngestError::Format { path, .. }
         | IngestError::EmptyFolder { path }
         | IngestError::Store { path, .. } => path.clone(),
     }

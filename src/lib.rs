@@ -6,13 +6,15 @@
 //! compares documents and renders charts. It knows nothing of the desktop
 //! shell; `src-tauri/` and the `planlens` CLI are thin layers over it.
 //!
-//! Data flow: file → [`decode`] → [`structure`] (noise rules, sections, task
+//! Data flow: file → [`formats`] (docx, pdf, html; plain text through
+//! [`decode`]) → [`structure`] (noise rules, sections, task
 //! items) → [`targets`] → [`store`] → compare → chart → UI.
 
 pub mod chart;
 pub mod compare;
 pub mod decode;
 pub mod export;
+pub mod formats;
 pub mod ingest;
 pub mod metadata;
 pub mod model;

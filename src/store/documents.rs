@@ -19,23 +19,11 @@ const SUMMARY_SQL: &str = "SELECT d.id, d.title, d.city, d.province, d.kind, d.p
 impl Store {
     /// Stores a document in one transaction. The same bytes (by SHA-256)
     /// stored before are not stored again: [`ImportOutcome::AlreadyPresent`].
+    /// A changed version of a stored document is recorded as its next version
+    /// and annotations move to it (see [`Store::import_versioned`]).
     pub fn import_document(&mut self, doc: &NewDocument<'_>) -> Result<ImportOutcome, StoreError> {
-        let tx = self.conn.transaction()?;
-        let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM documents WHERE sha256 = ?1",
-                [doc.sha256],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = existing {
-            return Ok(ImportOutcome::AlreadyPresent(id));
-        }
-        let id = insert_document(&tx, doc)?;
-        insert_plan(&tx, id, doc.plan)?;
-        super::targets::insert_targets(&tx, id, doc.targets)?;
-        tx.commit()?;
-        Ok(ImportOutcome::Imported(id))
+        self.import_versioned(doc, &super::ImportExtras::default())
+            .map(|(o, _)| o)
     }
 
     /// All documents, ordered by city then period.
@@ -163,7 +151,10 @@ impl Store {
     }
 }
 
-fn insert_document(tx: &Transaction<'_>, doc: &NewDocument<'_>) -> Result<i64, StoreError> {
+pub(super) fn insert_document(
+    tx: &Transaction<'_>,
+    doc: &NewDocument<'_>,
+) -> Result<i64, StoreError> {
     let m = doc.meta;
     tx.execute(
         "INSERT INTO documents (title, city, province, kind, period_start, period_end, issuer,
@@ -189,7 +180,11 @@ fn insert_document(tx: &Transaction<'_>, doc: &NewDocument<'_>) -> Result<i64, S
     Ok(tx.last_insert_rowid())
 }
 
-fn insert_plan(tx: &Transaction<'_>, id: i64, plan: &ParsedPlan) -> Result<(), StoreError> {
+pub(super) fn insert_plan(
+    tx: &Transaction<'_>,
+    id: i64,
+    plan: &ParsedPlan,
+) -> Result<(), StoreError> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO sections (document_id, ordinal, parent, marker, number, level, title, role,
             path, start_char, end_char) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_documents.sql"),
     include_str!("migrations/0002_targets.sql"),
     include_str!("migrations/0003_annotations.sql"),
+    include_str!("migrations/0004_versions.sql"),
 ];
 
 /// The schema version this build writes.

@@ -9,6 +9,7 @@ mod deck;
 mod documents;
 pub mod migrate;
 mod targets;
+mod versions;
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,7 @@ pub use annotations::{
 };
 pub use deck::Slide;
 pub use targets::TargetFilter;
+pub use versions::{DocumentVersion, ImportExtras, StoredTargetCell, VersionInfo};
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
