@@ -176,15 +176,22 @@ fn cli_reimport_asks_nothing() {
         .unwrap()
         .replace("新建省级重点实验室5个", "新建省级重点实验室6个");
     std::fs::write(&v2, text).unwrap();
-    for p in [fixture("sanming.txt"), v2] {
-        assert_cmd::Command::cargo_bin("planlens")
+    for (i, p) in [fixture("sanming.txt"), v2].into_iter().enumerate() {
+        let out = assert_cmd::Command::cargo_bin("planlens")
             .unwrap()
             .env("PLANLENS_DB", &db)
             .arg("import")
             .arg(&p)
             .write_stdin("")
-            .assert()
-            .success();
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            stdout.contains("new version 2 of document"),
+            i == 1,
+            "{stdout}"
+        );
     }
     let store = Store::open(&db).unwrap();
     // (The CLI may also have loaded the bundled seed plans into a new database.)

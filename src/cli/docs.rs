@@ -50,14 +50,22 @@ pub fn print_import_reports(reports: &[FileReport]) -> ExitCode {
     let mut failed = 0;
     for r in reports {
         match &r.result {
-            Ok((ImportOutcome::Imported(id), a)) => println!(
-                "imported  {}  → id {id}: {} · {} task items · {} targets · {} warnings",
-                r.path.display(),
-                describe(&a.document),
-                a.plan.tasks.len(),
-                a.targets.len(),
-                a.plan.warnings.len()
-            ),
+            Ok((ImportOutcome::Imported(id), a)) => {
+                println!(
+                    "imported  {}  → id {id}: {} · {} task items · {} targets · {} warnings",
+                    r.path.display(),
+                    describe(&a.document),
+                    a.plan.tasks.len(),
+                    a.targets.len(),
+                    a.plan.warnings.len()
+                );
+                if let Some(v) = &r.version {
+                    println!(
+                        "          new version {} of document {}: {} annotations moved, {} kept on the old version as orphaned",
+                        v.version, v.previous_id, v.reanchored, v.orphaned
+                    );
+                }
+            }
             Ok((ImportOutcome::AlreadyPresent(id), _)) => println!(
                 "unchanged {}  = id {id}: the same file was imported before",
                 r.path.display()
