@@ -1,0 +1,155 @@
+//! The `search` command (and, below, `similar` and `themes`).
+
+use planlens::model::{PlanKind, SectionRole};
+use planlens::search::{SearchHit, SearchQuery};
+use planlens::store::Store;
+
+use super::CliError;
+
+/// Filters of `planlens search`, as typed.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SearchArgs {
+    /// Query: terms separated by spaces, all must occur (e.g. 人才 孵化).
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    /// Only this city (滨州 or 滨州市).
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Only documents covering this year.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Only this plan kind: annual_work_plan, implementation_plan, five_year_plan, other.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only this section role: background, guidance, goals, tasks, safeguards, other.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Only task items of this theme id (`planlens themes` lists them).
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Most hits shown.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `planlens search`.
+pub fn run_search(store: &Store, a: SearchArgs) -> Result<(), CliError> {
+    let kind = a
+        .kind
+        .as_deref()
+        .map(|k| {
+            PlanKind::parse(k).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "unknown kind {k:?}: annual_work_plan, implementation_plan, five_year_plan or other"
+                ))
+            })
+        })
+        .transpose()?;
+    let role = a
+        .role
+        .as_deref()
+        .map(|r| {
+            SectionRole::parse(r).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "unknown role {r:?}: background, guidance, goals, tasks, safeguards or other"
+                ))
+            })
+        })
+        .transpose()?;
+    let q = SearchQuery {
+        text: a.query.join(" "),
+        city: a.city,
+        year: a.year,
+        kind,
+        role,
+        theme: a.theme,
+        limit: a.limit,
+    };
+    let hits = store.search(&q)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&hits)?);
+    } else {
+        print_hits(&hits);
+    }
+    Ok(())
+}
+
+fn print_hits(hits: &[SearchHit]) {
+    if hits.is_empty() {
+        println!("no hits");
+        return;
+    }
+    for h in hits {
+        let task = h.task_id.map(|t| format!(" task {t}")).unwrap_or_default();
+        let path = if h.section_path.is_empty() {
+            "(preamble)".to_string()
+        } else {
+            format!("{} {}", h.section_path, h.section_title)
+        };
+        println!(
+            "[{:.2}] doc {} {} · {} · {}{} · chars {}",
+            h.score,
+            h.document_id,
+            h.document_title,
+            path,
+            h.role.as_str(),
+            task,
+            h.hits
+                .first()
+                .map(|s| format!("{}–{}", s.start, s.end))
+                .unwrap_or_default()
+        );
+        println!("    {}", highlight(&h.snippet, &h.highlights));
+    }
+}
+
+/// Marks the highlights of a snippet with 【】.
+fn highlight(snippet: &str, spans: &[planlens::search::Span]) -> String {
+    let mut out = String::new();
+    for (i, c) in snippet.chars().enumerate() {
+        if spans.iter().any(|s| s.start == i) {
+            out.push('【');
+        }
+        out.push(c);
+        if spans.iter().any(|s| s.end == i + 1) {
+            out.push('】');
+        }
+    }
+    out
+}
+
+/// Runs `planlens similar`.
+pub fn run_similar(store: &Store, task_id: i64, top: usize, json: bool) -> Result<(), CliError> {
+    let query = store.task_ref(task_id)?;
+    let similar = store.similar_tasks(task_id, top)?;
+    if json {
+        let v = serde_json::json!({ "task": query, "similar": similar });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(());
+    }
+    println!(
+        "task {} · {} · {} {}",
+        query.task_id, query.document_title, query.path, query.title
+    );
+    if similar.is_empty() {
+        println!("no similar task items in other documents");
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = similar
+        .iter()
+        .map(|s| {
+            vec![
+                format!("{:.3}", s.score),
+                s.task_id.to_string(),
+                s.document_title.clone(),
+                s.path.clone(),
+                s.title.clone(),
+            ]
+        })
+        .collect();
+    super::table::print(&["score", "task", "document", "path", "title"], &rows);
+    Ok(())
+}
