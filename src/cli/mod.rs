@@ -145,6 +145,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Theme coverage (documents × themes), or one task item's themes.
+    Themes(search::ThemesArgs),
     /// The indicator catalog, unmapped phrases and user mappings.
     Indicators {
         /// List indicator phrases of stored targets that map to no indicator.
@@ -353,6 +355,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Similar { task_id, top, json } => {
             search::run_similar(&store, task_id, top, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Themes(args) => {
+            search::run_themes(&mut store, args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Indicators { unmapped, action } => match action {

@@ -153,3 +153,115 @@ pub fn run_similar(store: &Store, task_id: i64, top: usize, json: bool) -> Resul
     super::table::print(&["score", "task", "document", "path", "title"], &rows);
     Ok(())
 }
+
+/// What `planlens themes` does.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ThemesArgs {
+    /// Only this document (id, city or file name).
+    #[arg(long)]
+    pub doc: Option<String>,
+    /// Show (or, with --add/--remove/--reset, change) the themes of this task item.
+    #[arg(long)]
+    pub task: Option<i64>,
+    /// Give the task item this theme (kept across re-imports).
+    #[arg(long, requires = "task")]
+    pub add: Option<String>,
+    /// Take this theme from the task item (kept across re-imports).
+    #[arg(long, requires = "task", conflicts_with = "add")]
+    pub remove: Option<String>,
+    /// Forget your decision on this theme for the task item.
+    #[arg(long, requires = "task", conflicts_with_all = ["add", "remove"])]
+    pub reset: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `planlens themes`.
+pub fn run_themes(store: &mut Store, a: ThemesArgs) -> Result<(), CliError> {
+    let taxonomy = planlens::themes::Taxonomy::builtin();
+    let known = |id: &str| -> Result<(), CliError> {
+        if taxonomy.get(id).is_some() {
+            Ok(())
+        } else {
+            Err(CliError::Usage(format!(
+                "unknown theme {id:?}; known: {}",
+                taxonomy
+                    .themes()
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )))
+        }
+    };
+    if let Some(task) = a.task {
+        if let Some(t) = &a.add {
+            known(t)?;
+            store.set_task_theme(task, t, true)?;
+        }
+        if let Some(t) = &a.remove {
+            known(t)?;
+            store.set_task_theme(task, t, false)?;
+        }
+        if let Some(t) = &a.reset {
+            store.clear_task_theme(task, t)?;
+        }
+        let r = store.task_ref(task)?;
+        let themes = store.task_themes(task)?;
+        if a.json {
+            let v = serde_json::json!({ "task": r, "themes": themes });
+            println!("{}", serde_json::to_string_pretty(&v)?);
+        } else {
+            println!("task {} · {} · {} {}", r.task_id, r.document_title, r.path, r.title);
+            let rows: Vec<Vec<String>> = themes
+                .iter()
+                .map(|t| {
+                    let zh = taxonomy.get(&t.theme).map_or("", |x| x.zh.as_str());
+                    vec![t.theme.clone(), zh.to_string(), format!("{:.2}", t.confidence), t.source.clone()]
+                })
+                .collect();
+            super::table::print(&["theme", "主题", "confidence", "source"], &rows);
+        }
+        return Ok(());
+    }
+    let doc = a
+        .doc
+        .as_deref()
+        .map(|d| super::docs::resolve_doc(store, d))
+        .transpose()?;
+    let cov = store.theme_coverage(doc)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&cov)?);
+        return Ok(());
+    }
+    let docs: Vec<_> = store
+        .list_documents()?
+        .into_iter()
+        .filter(|d| doc.is_none_or(|id| id == d.id))
+        .collect();
+    let mut header: Vec<String> = vec!["theme".into(), "主题".into()];
+    header.extend(docs.iter().map(|d| {
+        format!(
+            "{} {}",
+            d.meta.city.as_deref().unwrap_or("?"),
+            d.meta.period.map(|p| p.start.to_string()).unwrap_or_default()
+        )
+    }));
+    let rows: Vec<Vec<String>> = taxonomy
+        .themes()
+        .iter()
+        .map(|t| {
+            let mut row = vec![t.id.clone(), t.zh.clone()];
+            for d in &docs {
+                let c = cov.iter().find(|c| c.document_id == d.id && c.theme == t.id);
+                row.push(c.map_or("·".to_string(), |c| format!("{} ({})", c.tasks, c.targets)));
+            }
+            row
+        })
+        .collect();
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    super::table::print(&header_refs, &rows);
+    println!("cells: task items (targets in them)");
+    Ok(())
+}

@@ -24,7 +24,7 @@ pub use annotations::{
     AnnotationStatus,
 };
 pub use deck::Slide;
-pub use search::TaskRef;
+pub use search::{TaskRef, TaskTheme, ThemeCoverage};
 pub use targets::TargetFilter;
 pub use versions::{DocumentVersion, ImportExtras, StoredTargetCell, VersionInfo};
 

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{Store, StoreError};
 use crate::model::{ParsedPlan, PlanKind, SectionRole};
 use crate::search::{self, index, segment, SearchHit, SearchQuery, Span, TOKENIZER_VERSION};
+use crate::themes::Taxonomy;
 
 /// Characters of context either side of the first hit in a snippet.
 const SNIPPET_CONTEXT: usize = 30;
@@ -41,6 +42,7 @@ pub(super) fn index_document(
             segment::unigrams(&body),
         ])?;
     }
+    classify_tasks(conn, id, plan)?;
     conn.execute(
         "INSERT OR REPLACE INTO search_indexed (document_id, tokenizer) VALUES (?1, ?2)",
         params![id, TOKENIZER_VERSION],
@@ -48,7 +50,130 @@ pub(super) fn index_document(
     Ok(())
 }
 
+/// Computes the themes of a document's task items (replacing earlier ones).
+fn classify_tasks(conn: &Connection, id: i64, plan: &ParsedPlan) -> Result<(), StoreError> {
+    conn.execute(
+        "DELETE FROM task_themes WHERE task_id IN (SELECT id FROM task_items WHERE document_id = ?1)",
+        [id],
+    )?;
+    let taxonomy = Taxonomy::builtin();
+    let mut ids = conn.prepare_cached("SELECT id, ordinal FROM task_items WHERE document_id = ?1")?;
+    let rows: Vec<(i64, i64)> = ids
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut ins = conn.prepare_cached(
+        "INSERT OR REPLACE INTO task_themes (task_id, theme, confidence) VALUES (?1, ?2, ?3)",
+    )?;
+    for (task_id, ordinal) in rows {
+        let Some(task) = usize::try_from(ordinal).ok().and_then(|o| plan.tasks.get(o)) else {
+            continue;
+        };
+        for s in taxonomy.classify(&task.title, &task.text) {
+            ins.execute(params![task_id, s.theme, s.confidence])?;
+        }
+    }
+    Ok(())
+}
+
+/// A theme of a task item.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TaskTheme {
+    /// Theme id.
+    pub theme: String,
+    /// Confidence in `(0, 1]` (1 for a theme the user added).
+    pub confidence: f64,
+    /// `auto` (classifier) or `user` (override).
+    pub source: String,
+}
+
+/// Task items and targets of one document under one theme.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ThemeCoverage {
+    /// Document id.
+    pub document_id: i64,
+    /// Theme id.
+    pub theme: String,
+    /// Task items with this theme.
+    pub tasks: usize,
+    /// Targets inside those task items.
+    pub targets: usize,
+}
+
 impl Store {
+    /// The themes in force for a task item, most confident first.
+    pub fn task_themes(&self, task_id: i64) -> Result<Vec<TaskTheme>, StoreError> {
+        self.task_ref(task_id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT theme, confidence, source FROM task_themes_effective WHERE task_id = ?1
+             ORDER BY confidence DESC, theme",
+        )?;
+        let rows = stmt.query_map([task_id], |r| {
+            Ok(TaskTheme {
+                theme: r.get(0)?,
+                confidence: r.get(1)?,
+                source: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records the user's decision that a task item has (`assigned`) or has
+    /// not a theme. Kept by document bytes and task position, so it survives
+    /// re-import of the same file.
+    pub fn set_task_theme(
+        &mut self,
+        task_id: i64,
+        theme: &str,
+        assigned: bool,
+    ) -> Result<(), StoreError> {
+        let n = self.conn.execute(
+            "INSERT OR REPLACE INTO theme_overrides (sha256, task_ordinal, theme, assigned, set_at)
+             SELECT d.sha256, t.ordinal, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             FROM task_items t JOIN documents d ON d.id = t.document_id WHERE t.id = ?1",
+            params![task_id, theme, assigned],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NoSuchTask(task_id));
+        }
+        Ok(())
+    }
+
+    /// Forgets the user's decision on a task item's theme.
+    pub fn clear_task_theme(&mut self, task_id: i64, theme: &str) -> Result<(), StoreError> {
+        self.task_ref(task_id)?;
+        self.conn.execute(
+            "DELETE FROM theme_overrides WHERE theme = ?2 AND EXISTS (
+                SELECT 1 FROM task_items t JOIN documents d ON d.id = t.document_id
+                WHERE t.id = ?1 AND d.sha256 = theme_overrides.sha256
+                  AND t.ordinal = theme_overrides.task_ordinal)",
+            params![task_id, theme],
+        )?;
+        Ok(())
+    }
+
+    /// Documents × themes: task items and targets per theme, for one
+    /// document or all.
+    pub fn theme_coverage(&self, document: Option<i64>) -> Result<Vec<ThemeCoverage>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.document_id, e.theme, count(*),
+                    sum((SELECT count(*) FROM targets g
+                         WHERE g.document_id = t.document_id AND g.task = t.ordinal))
+             FROM task_themes_effective e JOIN task_items t ON t.id = e.task_id
+             WHERE ?1 IS NULL OR t.document_id = ?1
+             GROUP BY t.document_id, e.theme
+             ORDER BY t.document_id, e.theme",
+        )?;
+        let rows = stmt.query_map([document], |r| {
+            Ok(ThemeCoverage {
+                document_id: r.get(0)?,
+                theme: r.get(1)?,
+                tasks: r.get::<_, i64>(2)? as usize,
+                targets: r.get::<_, Option<i64>>(3)?.unwrap_or(0) as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Indexes the documents stored before search existed (or with an older
     /// segmentation). Called on open; a no-op when everything is indexed.
     pub fn reindex_missing(&mut self) -> Result<usize, StoreError> {
@@ -94,7 +219,7 @@ impl Store {
                AND (?3 IS NULL OR (d.period_start <= ?3 AND coalesce(d.period_end, d.period_start) >= ?3))
                AND (?4 IS NULL OR d.kind = ?4)
                AND (?5 IS NULL OR u.role = ?5)
-               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM task_themes th
+               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM task_themes_effective th
                                           WHERE th.task_id = t.id AND th.theme = ?6))
              ORDER BY score
              LIMIT ?7",

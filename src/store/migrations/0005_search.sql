@@ -48,3 +48,21 @@ CREATE TABLE theme_overrides (
     set_at       TEXT NOT NULL,
     PRIMARY KEY (sha256, task_ordinal, theme)
 );
+
+-- The themes in force: computed ones the user did not remove, plus the ones
+-- the user added (confidence 1).
+CREATE VIEW task_themes_effective AS
+    SELECT th.task_id AS task_id, th.theme AS theme, th.confidence AS confidence,
+           'auto' AS source
+    FROM task_themes th
+    JOIN task_items t ON t.id = th.task_id
+    JOIN documents d ON d.id = t.document_id
+    WHERE NOT EXISTS (SELECT 1 FROM theme_overrides o
+                      WHERE o.sha256 = d.sha256 AND o.task_ordinal = t.ordinal
+                        AND o.theme = th.theme)
+    UNION ALL
+    SELECT t.id, o.theme, 1.0, 'user'
+    FROM theme_overrides o
+    JOIN documents d ON d.sha256 = o.sha256
+    JOIN task_items t ON t.document_id = d.id AND t.ordinal = o.task_ordinal
+    WHERE o.assigned = 1;
