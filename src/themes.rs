@@ -194,11 +194,22 @@ mod tests {
     fn classify_examples() {
         let t = Taxonomy::builtin();
         let ids = |title: &str, text: &str| -> Vec<String> {
-            t.classify(title, text).into_iter().map(|s| s.theme).collect()
+            t.classify(title, text)
+                .into_iter()
+                .map(|s| s.theme)
+                .collect()
         };
-        assert_eq!(ids("加强高层次人才引进", "引进领军人才和创新团队20个。")[0], "talent");
-        assert!(ids("完善科技金融服务", "设立天使投资引导基金，扩大科技贷款规模。").contains(&"finance".to_string()));
-        assert!(ids("推进乡村振兴", "选派科技特派员服务农业农村。").contains(&"agriculture".to_string()));
+        assert_eq!(
+            ids("加强高层次人才引进", "引进领军人才和创新团队20个。")[0],
+            "talent"
+        );
+        assert!(ids(
+            "完善科技金融服务",
+            "设立天使投资引导基金，扩大科技贷款规模。"
+        )
+        .contains(&"finance".to_string()));
+        assert!(ids("推进乡村振兴", "选派科技特派员服务农业农村。")
+            .contains(&"agriculture".to_string()));
         // Hard negatives: no theme for empty or generic text.
         assert!(ids("", "").is_empty());
         assert!(ids("其他", "做好各项工作。").is_empty());
@@ -206,14 +217,20 @@ mod tests {
 
     #[test]
     fn longer_keyword_shadows_inner_one() {
-        let ks = vec![("高新技术企业".chars().collect(), 3.0), ("企业".chars().collect(), 0.5)];
+        let ks = vec![
+            ("高新技术企业".chars().collect(), 3.0),
+            ("企业".chars().collect(), 0.5),
+        ];
         let text: Vec<char> = "高新技术企业".chars().collect();
         assert_eq!(score_in(&ks, &text), 3.0);
     }
 
     #[test]
     fn bad_files_are_errors() {
-        assert!(Taxonomy::parse("min_score = 1\nrelative = 0.5\n[[theme]]\nid='a'\nzh='a'\nen='a'\nkeywords={'x'=-1.0}").is_err());
+        assert!(Taxonomy::parse(
+            "min_score = 1\nrelative = 0.5\n[[theme]]\nid='a'\nzh='a'\nen='a'\nkeywords={'x'=-1.0}"
+        )
+        .is_err());
         assert!(Taxonomy::parse("nonsense").is_err());
     }
 }

@@ -64,7 +64,9 @@ fn precision_at_3_on_labelled_pairs() {
         let p = hits as f64 / relevant.len().min(3) as f64;
         eprintln!("{key}: {hits}/{} → {p:.2}", relevant.len().min(3));
         total += p;
-        assert!(got.iter().all(|s| s.document_id != store.task_ref(id).unwrap().document_id));
+        assert!(got
+            .iter()
+            .all(|s| s.document_id != store.task_ref(id).unwrap().document_id));
     }
     let p3 = total / fx.query.len() as f64;
     eprintln!("precision@3 over {} queries: {p3:.3}", fx.query.len());
@@ -78,5 +80,8 @@ fn unknown_task_is_an_error() {
         store.similar_tasks(999_999, 3),
         Err(StoreError::NoSuchTask(999_999))
     ));
-    assert!(matches!(store.task_ref(-1), Err(StoreError::NoSuchTask(-1))));
+    assert!(matches!(
+        store.task_ref(-1),
+        Err(StoreError::NoSuchTask(-1))
+    ));
 }

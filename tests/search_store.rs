@@ -9,7 +9,15 @@ use planlens::store::{migrate, NewDocument, Store, StoreError};
 use planlens::targets::Catalog;
 use rusqlite::Connection;
 
-fn section(title: &str, start: usize, end: usize, level: u8, parent: Option<usize>, role: SectionRole, path: &str) -> Section {
+fn section(
+    title: &str,
+    start: usize,
+    end: usize,
+    level: u8,
+    parent: Option<usize>,
+    role: SectionRole,
+    path: &str,
+) -> Section {
     Section {
         marker: String::new(),
         number: 1,
@@ -111,8 +119,12 @@ fn two_character_query_matches_substrings_only() {
     let (store, a, _b) = two_docs();
     let hits = store.search(&query("人才")).unwrap();
     // 人才 occurs in A (goals and safeguards); in B only as 才人 and 人才 once.
-    assert!(hits.iter().any(|h| h.document_id == a && h.role == SectionRole::Goals));
-    assert!(hits.iter().any(|h| h.document_id == a && h.role == SectionRole::Safeguards));
+    assert!(hits
+        .iter()
+        .any(|h| h.document_id == a && h.role == SectionRole::Goals));
+    assert!(hits
+        .iter()
+        .any(|h| h.document_id == a && h.role == SectionRole::Safeguards));
     check_offsets(&store, &hits, "人才");
     // 孵化 in A; B has 孵，化 separated by punctuation: a hard negative.
     let hits = store.search(&query("孵化")).unwrap();
@@ -135,7 +147,10 @@ fn one_character_and_long_phrases() {
     assert_eq!(hits.len(), 1);
     check_offsets(&store, &hits, "建设科技企业孵化器");
     // All characters present but not in this order: no hit.
-    assert!(store.search(&query("孵化器企业科技建设")).unwrap().is_empty());
+    assert!(store
+        .search(&query("孵化器企业科技建设"))
+        .unwrap()
+        .is_empty());
     // Several terms: all must occur in the unit.
     let hits = store.search(&query("孵化器 体系")).unwrap();
     assert_eq!(hits.len(), 1);
@@ -186,10 +201,22 @@ fn hostile_and_empty_queries() {
         store.search(&query("，。 “” ")),
         Err(StoreError::Search(_))
     ));
-    for q in ["\"", "NEAR(人才", "人才 OR", "AND", "*", "人才)", "^孵化", "col:人才"] {
+    for q in [
+        "\"",
+        "NEAR(人才",
+        "人才 OR",
+        "AND",
+        "*",
+        "人才)",
+        "^孵化",
+        "col:人才",
+    ] {
         // Must not be an FTS5 syntax error.
         let r = store.search(&query(q));
-        assert!(r.is_ok() || matches!(r, Err(StoreError::Search(_))), "{q}: {r:?}");
+        assert!(
+            r.is_ok() || matches!(r, Err(StoreError::Search(_))),
+            "{q}: {r:?}"
+        );
     }
 }
 

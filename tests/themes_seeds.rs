@@ -101,11 +101,21 @@ fn overrides_persist_across_reopen_and_reimport() {
         planlens::seeds::load_if_empty(&mut store, &ctx).unwrap();
         let d = store.list_documents().unwrap()[0].id;
         let task = store.document(d).unwrap().task_ids[0];
-        let before: Vec<String> = store.task_themes(task).unwrap().into_iter().map(|t| t.theme).collect();
+        let before: Vec<String> = store
+            .task_themes(task)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.theme)
+            .collect();
         let remove = before.first().cloned().unwrap_or_else(|| "talent".into());
         store.set_task_theme(task, "finance", true).unwrap();
         store.set_task_theme(task, &remove, false).unwrap();
-        let after: Vec<String> = store.task_themes(task).unwrap().into_iter().map(|t| t.theme).collect();
+        let after: Vec<String> = store
+            .task_themes(task)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.theme)
+            .collect();
         assert!(after.contains(&"finance".to_string()));
         assert!(!after.contains(&remove) || remove == "finance");
         (d, task)

@@ -213,12 +213,20 @@ pub fn run_themes(store: &mut Store, a: ThemesArgs) -> Result<(), CliError> {
             let v = serde_json::json!({ "task": r, "themes": themes });
             println!("{}", serde_json::to_string_pretty(&v)?);
         } else {
-            println!("task {} · {} · {} {}", r.task_id, r.document_title, r.path, r.title);
+            println!(
+                "task {} · {} · {} {}",
+                r.task_id, r.document_title, r.path, r.title
+            );
             let rows: Vec<Vec<String>> = themes
                 .iter()
                 .map(|t| {
                     let zh = taxonomy.get(&t.theme).map_or("", |x| x.zh.as_str());
-                    vec![t.theme.clone(), zh.to_string(), format!("{:.2}", t.confidence), t.source.clone()]
+                    vec![
+                        t.theme.clone(),
+                        zh.to_string(),
+                        format!("{:.2}", t.confidence),
+                        t.source.clone(),
+                    ]
                 })
                 .collect();
             super::table::print(&["theme", "主题", "confidence", "source"], &rows);
@@ -245,7 +253,10 @@ pub fn run_themes(store: &mut Store, a: ThemesArgs) -> Result<(), CliError> {
         format!(
             "{} {}",
             d.meta.city.as_deref().unwrap_or("?"),
-            d.meta.period.map(|p| p.start.to_string()).unwrap_or_default()
+            d.meta
+                .period
+                .map(|p| p.start.to_string())
+                .unwrap_or_default()
         )
     }));
     let rows: Vec<Vec<String>> = taxonomy
@@ -254,7 +265,9 @@ pub fn run_themes(store: &mut Store, a: ThemesArgs) -> Result<(), CliError> {
         .map(|t| {
             let mut row = vec![t.id.clone(), t.zh.clone()];
             for d in &docs {
-                let c = cov.iter().find(|c| c.document_id == d.id && c.theme == t.id);
+                let c = cov
+                    .iter()
+                    .find(|c| c.document_id == d.id && c.theme == t.id);
                 row.push(c.map_or("·".to_string(), |c| format!("{} ({})", c.tasks, c.targets)));
             }
             row

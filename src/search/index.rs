@@ -101,7 +101,13 @@ mod tests {
     use super::*;
     use crate::model::{Section, TaskItem};
 
-    fn section(start: usize, end: usize, level: u8, parent: Option<usize>, role: SectionRole) -> Section {
+    fn section(
+        start: usize,
+        end: usize,
+        level: u8,
+        parent: Option<usize>,
+        role: SectionRole,
+    ) -> Section {
         Section {
             marker: String::new(),
             number: 1,
@@ -137,8 +143,14 @@ mod tests {
         };
         let u = units(text, &plan);
         assert_eq!(u.len(), 4);
-        assert_eq!((u[0].start, u[0].section, u[0].role), (0, None, SectionRole::Other));
-        assert_eq!((u[2].start, u[2].task, u[2].role), (11, Some(0), SectionRole::Tasks));
+        assert_eq!(
+            (u[0].start, u[0].section, u[0].role),
+            (0, None, SectionRole::Other)
+        );
+        assert_eq!(
+            (u[2].start, u[2].task, u[2].role),
+            (11, Some(0), SectionRole::Tasks)
+        );
         assert_eq!(u[3].role, SectionRole::Safeguards);
         assert_eq!(u.last().map(|u| u.end), Some(n));
         for w in u.windows(2) {

@@ -144,7 +144,13 @@ pub fn snippet(text: &str, spans: &[Span], context: usize) -> (String, Vec<Span>
 
 fn fold(s: &str) -> String {
     s.chars()
-        .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
+        .map(|c| {
+            if c == '\n' || c == '\r' || c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -158,10 +164,7 @@ mod tests {
         let s = find_terms(text, &["人才".into(), "ai".into()]);
         assert_eq!(
             s,
-            vec![
-                Span { start: 4, end: 6 },
-                Span { start: 11, end: 15 }
-            ]
+            vec![Span { start: 4, end: 6 }, Span { start: 11, end: 15 }]
         );
         assert!(find_terms("", &["人".into()]).is_empty());
         assert!(find_terms("人", &["人才".into()]).is_empty());

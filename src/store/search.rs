@@ -22,8 +22,8 @@ pub(super) fn index_document(
         "INSERT INTO search_units (document_id, section_ordinal, task_ordinal, role,
             start_char, end_char) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    let mut fts_stmt =
-        conn.prepare_cached("INSERT INTO search_fts (rowid, words, bi, uni) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut fts_stmt = conn
+        .prepare_cached("INSERT INTO search_fts (rowid, words, bi, uni) VALUES (?1, ?2, ?3, ?4)")?;
     for u in index::units(text, plan) {
         unit_stmt.execute(params![
             id,
@@ -57,7 +57,8 @@ fn classify_tasks(conn: &Connection, id: i64, plan: &ParsedPlan) -> Result<(), S
         [id],
     )?;
     let taxonomy = Taxonomy::builtin();
-    let mut ids = conn.prepare_cached("SELECT id, ordinal FROM task_items WHERE document_id = ?1")?;
+    let mut ids =
+        conn.prepare_cached("SELECT id, ordinal FROM task_items WHERE document_id = ?1")?;
     let rows: Vec<(i64, i64)> = ids
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
@@ -65,7 +66,10 @@ fn classify_tasks(conn: &Connection, id: i64, plan: &ParsedPlan) -> Result<(), S
         "INSERT OR REPLACE INTO task_themes (task_id, theme, confidence) VALUES (?1, ?2, ?3)",
     )?;
     for (task_id, ordinal) in rows {
-        let Some(task) = usize::try_from(ordinal).ok().and_then(|o| plan.tasks.get(o)) else {
+        let Some(task) = usize::try_from(ordinal)
+            .ok()
+            .and_then(|o| plan.tasks.get(o))
+        else {
             continue;
         };
         for s in taxonomy.classify(&task.title, &task.text) {
@@ -203,7 +207,10 @@ impl Store {
         let limit = if q.limit == 0 { 20 } else { q.limit };
         let expr = segment::match_expr(&terms);
         let literals: Vec<String> = terms.iter().map(|t| t.literal.clone()).collect();
-        let city = q.city.as_deref().map(|c| c.trim_end_matches('市').to_string());
+        let city = q
+            .city
+            .as_deref()
+            .map(|c| c.trim_end_matches('市').to_string());
         let mut stmt = self.conn.prepare_cached(
             "SELECT u.document_id, d.title, d.city, d.kind, d.period_start, s.path, s.title,
                     u.role, t.id, u.start_char, u.end_char,
