@@ -191,7 +191,14 @@ pub fn print_show(store: &Store, id: i64, tree: bool, json: bool) -> Result<(), 
     }
     println!("task items:");
     for (i, t) in doc.plan.tasks.iter().enumerate() {
-        println!("{:>4}  {:<14} {}", i + 1, t.path, t.title);
+        let id = doc.task_ids.get(i).map(|id| format!("  (task {id})"));
+        println!(
+            "{:>4}  {:<14} {}{}",
+            i + 1,
+            t.path,
+            t.title,
+            id.unwrap_or_default()
+        );
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 mod charts;
 mod docs;
+mod search;
 mod table;
 
 use std::path::PathBuf;
@@ -131,6 +132,21 @@ pub enum Command {
         #[arg(long)]
         text_as_paths: bool,
     },
+    /// Full-text search over sections and task items.
+    Search(search::SearchArgs),
+    /// The task items of other documents most similar to one task item.
+    Similar {
+        /// Task item id (`task` in `planlens search` output).
+        task_id: i64,
+        /// How many to show.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Theme coverage (documents × themes), or one task item's themes.
+    Themes(search::ThemesArgs),
     /// The indicator catalog, unmapped phrases and user mappings.
     Indicators {
         /// List indicator phrases of stored targets that map to no indicator.
@@ -331,6 +347,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 text_as_paths,
             };
             charts::write_chart(&store, &catalog, sel, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search(args) => {
+            search::run_search(&store, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Similar { task_id, top, json } => {
+            search::run_similar(&store, task_id, top, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Themes(args) => {
+            search::run_themes(&mut store, args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Indicators { unmapped, action } => match action {

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_targets.sql"),
     include_str!("migrations/0003_annotations.sql"),
     include_str!("migrations/0004_versions.sql"),
+    include_str!("migrations/0005_search.sql"),
 ];
 
 /// The schema version this build writes.

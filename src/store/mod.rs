@@ -8,6 +8,7 @@ pub mod annotations;
 mod deck;
 mod documents;
 pub mod migrate;
+mod search;
 mod targets;
 mod versions;
 
@@ -23,6 +24,7 @@ pub use annotations::{
     AnnotationStatus,
 };
 pub use deck::Slide;
+pub use search::{TaskRef, TaskTheme, ThemeCoverage};
 pub use targets::TargetFilter;
 pub use versions::{DocumentVersion, ImportExtras, StoredTargetCell, VersionInfo};
 
@@ -62,6 +64,9 @@ pub enum StoreError {
         /// Revision asked for.
         revision: i64,
     },
+    /// The search query is unusable.
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
     /// No slide has this id.
     #[error("no slide with id {0}")]
     NoSuchSlide(i64),
@@ -191,7 +196,9 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate::migrate_to(&mut conn, migrate::latest_version())?;
-        Ok(Store { conn })
+        let mut store = Store { conn };
+        store.reindex_missing()?;
+        Ok(store)
     }
 
     /// The schema version of the open database.

@@ -111,6 +111,7 @@ impl Store {
         let id = super::documents::insert_document(&tx, doc)?;
         super::documents::insert_plan(&tx, id, doc.plan)?;
         super::targets::insert_targets(&tx, id, doc.targets)?;
+        super::search::index_document(&tx, id, doc.text, doc.plan)?;
         let mut stmt = tx.prepare_cached(
             "INSERT INTO target_cells (document_id, target_ordinal, table_index, row_index,
                 column_index, binding) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -1,0 +1,181 @@
+//! Similar task items across documents: TF-IDF cosine over jieba words.
+//!
+//! Features are the jieba words of a task item's title and text, without
+//! one-character words and bare numbers (particles and figures say nothing
+//! of the topic). Weights are `(1 + ln tf) · idf` with a smoothed
+//! `idf = ln((N + 1) / (df + 1)) + 1`, vectors are L2-normalised and
+//! compared by dot product. Items of the same document are never returned.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::search::segment;
+
+/// A task item to index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskText {
+    /// `task_items.id`.
+    pub task_id: i64,
+    /// Its document.
+    pub document_id: i64,
+    /// Title and text.
+    pub text: String,
+}
+
+/// One similar task item.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Similar {
+    /// `task_items.id`.
+    pub task_id: i64,
+    /// Its document.
+    pub document_id: i64,
+    /// Cosine similarity in `[0, 1]`.
+    pub score: f64,
+}
+
+/// TF-IDF vectors of a set of task items.
+#[derive(Debug, Clone, Default)]
+pub struct SimilarIndex {
+    items: Vec<(i64, i64)>,
+    vectors: Vec<Vec<(u32, f64)>>,
+}
+
+/// The features of a text: content words (two or more characters, not a number).
+pub fn features(text: &str) -> Vec<String> {
+    segment::words(text)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .collect()
+}
+
+impl SimilarIndex {
+    /// Builds the index of `items`.
+    pub fn build(items: &[TaskText]) -> SimilarIndex {
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut counts: Vec<HashMap<u32, u32>> = Vec::with_capacity(items.len());
+        let mut df: HashMap<u32, u32> = HashMap::new();
+        for it in items {
+            let mut tf: HashMap<u32, u32> = HashMap::new();
+            for w in features(&it.text) {
+                let next = vocab.len() as u32;
+                let id = *vocab.entry(w).or_insert(next);
+                *tf.entry(id).or_default() += 1;
+            }
+            for id in tf.keys() {
+                *df.entry(*id).or_default() += 1;
+            }
+            counts.push(tf);
+        }
+        let n = items.len() as f64;
+        let vectors = counts
+            .into_iter()
+            .map(|tf| {
+                let mut v: Vec<(u32, f64)> = tf
+                    .into_iter()
+                    .map(|(id, c)| {
+                        let d = f64::from(df.get(&id).copied().unwrap_or(1));
+                        let idf = ((n + 1.0) / (d + 1.0)).ln() + 1.0;
+                        (id, (1.0 + f64::from(c).ln()) * idf)
+                    })
+                    .collect();
+                let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+                if norm > 0.0 {
+                    for e in &mut v {
+                        e.1 /= norm;
+                    }
+                }
+                v.sort_unstable_by_key(|e| e.0);
+                v
+            })
+            .collect();
+        SimilarIndex {
+            items: items.iter().map(|i| (i.task_id, i.document_id)).collect(),
+            vectors,
+        }
+    }
+
+    /// Number of indexed items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether no item is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The `top` items most similar to `task_id` in other documents, best
+    /// first, with a score above zero; `None` when `task_id` is not indexed.
+    pub fn similar(&self, task_id: i64, top: usize) -> Option<Vec<Similar>> {
+        let q = self.items.iter().position(|(t, _)| *t == task_id)?;
+        let doc = self.items[q].1;
+        let mut out: Vec<Similar> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, d))| *d != doc)
+            .map(|(i, (t, d))| Similar {
+                task_id: *t,
+                document_id: *d,
+                score: dot(&self.vectors[q], &self.vectors[i]),
+            })
+            .filter(|s| s.score > 0.0)
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.task_id.cmp(&b.task_id)));
+        out.truncate(top);
+        Some(out)
+    }
+}
+
+fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s.min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(task_id: i64, document_id: i64, text: &str) -> TaskText {
+        TaskText {
+            task_id,
+            document_id,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn ranks_topical_match_first_and_skips_same_document() {
+        let idx = SimilarIndex::build(&[
+            t(1, 1, "建设科技企业孵化器和众创空间，完善孵化体系。"),
+            t(2, 1, "支持众创空间和孵化器发展。"),
+            t(3, 2, "推动众创空间、科技企业孵化器提质增效。"),
+            t(4, 2, "加强农业科技特派员队伍建设。"),
+            t(5, 3, "引进高层次人才和创新团队。"),
+        ]);
+        let s = idx.similar(1, 5).unwrap();
+        assert_eq!(s[0].task_id, 3);
+        assert!(s.iter().all(|x| x.document_id != 1));
+        assert!(s.iter().all(|x| x.score > 0.0 && x.score <= 1.0));
+        assert!(idx.similar(99, 3).is_none());
+    }
+
+    #[test]
+    fn empty_and_featureless_items() {
+        let idx = SimilarIndex::build(&[t(1, 1, "，。"), t(2, 2, "1 2 3"), t(3, 3, "")]);
+        assert_eq!(idx.similar(1, 3).unwrap(), vec![]);
+        assert!(SimilarIndex::build(&[]).is_empty());
+    }
+}

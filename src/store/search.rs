@@ -1,0 +1,415 @@
+//! Full-text index rows (written with each document) and search queries.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{Store, StoreError};
+use crate::model::{ParsedPlan, PlanKind, SectionRole};
+use crate::search::{self, index, segment, SearchHit, SearchQuery, Span, TOKENIZER_VERSION};
+use crate::themes::Taxonomy;
+
+/// Characters of context either side of the first hit in a snippet.
+const SNIPPET_CONTEXT: usize = 30;
+
+/// Writes the search units of one document (inside the import transaction).
+pub(super) fn index_document(
+    conn: &Connection,
+    id: i64,
+    text: &str,
+    plan: &ParsedPlan,
+) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM search_units WHERE document_id = ?1", [id])?;
+    let mut unit_stmt = conn.prepare_cached(
+        "INSERT INTO search_units (document_id, section_ordinal, task_ordinal, role,
+            start_char, end_char) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut fts_stmt = conn
+        .prepare_cached("INSERT INTO search_fts (rowid, words, bi, uni) VALUES (?1, ?2, ?3, ?4)")?;
+    for u in index::units(text, plan) {
+        unit_stmt.execute(params![
+            id,
+            u.section.map(|s| s as i64),
+            u.task.map(|t| t as i64),
+            u.role.as_str(),
+            u.start as i64,
+            u.end as i64,
+        ])?;
+        let rowid = conn.last_insert_rowid();
+        let body = index::char_slice(text, u.start, u.end);
+        fts_stmt.execute(params![
+            rowid,
+            segment::word_stream(&body),
+            segment::bigrams(&body),
+            segment::unigrams(&body),
+        ])?;
+    }
+    classify_tasks(conn, id, plan)?;
+    conn.execute(
+        "INSERT OR REPLACE INTO search_indexed (document_id, tokenizer) VALUES (?1, ?2)",
+        params![id, TOKENIZER_VERSION],
+    )?;
+    Ok(())
+}
+
+/// Computes the themes of a document's task items (replacing earlier ones).
+fn classify_tasks(conn: &Connection, id: i64, plan: &ParsedPlan) -> Result<(), StoreError> {
+    conn.execute(
+        "DELETE FROM task_themes WHERE task_id IN (SELECT id FROM task_items WHERE document_id = ?1)",
+        [id],
+    )?;
+    let taxonomy = Taxonomy::builtin();
+    let mut ids =
+        conn.prepare_cached("SELECT id, ordinal FROM task_items WHERE document_id = ?1")?;
+    let rows: Vec<(i64, i64)> = ids
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut ins = conn.prepare_cached(
+        "INSERT OR REPLACE INTO task_themes (task_id, theme, confidence) VALUES (?1, ?2, ?3)",
+    )?;
+    for (task_id, ordinal) in rows {
+        let Some(task) = usize::try_from(ordinal)
+            .ok()
+            .and_then(|o| plan.tasks.get(o))
+        else {
+            continue;
+        };
+        for s in taxonomy.classify(&task.title, &task.text) {
+            ins.execute(params![task_id, s.theme, s.confidence])?;
+        }
+    }
+    Ok(())
+}
+
+/// A theme of a task item.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TaskTheme {
+    /// Theme id.
+    pub theme: String,
+    /// Confidence in `(0, 1]` (1 for a theme the user added).
+    pub confidence: f64,
+    /// `auto` (classifier) or `user` (override).
+    pub source: String,
+}
+
+/// Task items and targets of one document under one theme.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ThemeCoverage {
+    /// Document id.
+    pub document_id: i64,
+    /// Theme id.
+    pub theme: String,
+    /// Task items with this theme.
+    pub tasks: usize,
+    /// Targets inside those task items.
+    pub targets: usize,
+}
+
+impl Store {
+    /// The themes in force for a task item, most confident first.
+    pub fn task_themes(&self, task_id: i64) -> Result<Vec<TaskTheme>, StoreError> {
+        self.task_ref(task_id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT theme, confidence, source FROM task_themes_effective WHERE task_id = ?1
+             ORDER BY confidence DESC, theme",
+        )?;
+        let rows = stmt.query_map([task_id], |r| {
+            Ok(TaskTheme {
+                theme: r.get(0)?,
+                confidence: r.get(1)?,
+                source: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records the user's decision that a task item has (`assigned`) or has
+    /// not a theme. Kept by document bytes and task position, so it survives
+    /// re-import of the same file.
+    pub fn set_task_theme(
+        &mut self,
+        task_id: i64,
+        theme: &str,
+        assigned: bool,
+    ) -> Result<(), StoreError> {
+        let n = self.conn.execute(
+            "INSERT OR REPLACE INTO theme_overrides (sha256, task_ordinal, theme, assigned, set_at)
+             SELECT d.sha256, t.ordinal, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             FROM task_items t JOIN documents d ON d.id = t.document_id WHERE t.id = ?1",
+            params![task_id, theme, assigned],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NoSuchTask(task_id));
+        }
+        Ok(())
+    }
+
+    /// Forgets the user's decision on a task item's theme.
+    pub fn clear_task_theme(&mut self, task_id: i64, theme: &str) -> Result<(), StoreError> {
+        self.task_ref(task_id)?;
+        self.conn.execute(
+            "DELETE FROM theme_overrides WHERE theme = ?2 AND EXISTS (
+                SELECT 1 FROM task_items t JOIN documents d ON d.id = t.document_id
+                WHERE t.id = ?1 AND d.sha256 = theme_overrides.sha256
+                  AND t.ordinal = theme_overrides.task_ordinal)",
+            params![task_id, theme],
+        )?;
+        Ok(())
+    }
+
+    /// Documents × themes: task items and targets per theme, for one
+    /// document or all.
+    pub fn theme_coverage(&self, document: Option<i64>) -> Result<Vec<ThemeCoverage>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.document_id, e.theme, count(*),
+                    sum((SELECT count(*) FROM targets g
+                         WHERE g.document_id = t.document_id AND g.task = t.ordinal))
+             FROM task_themes_effective e JOIN task_items t ON t.id = e.task_id
+             WHERE ?1 IS NULL OR t.document_id = ?1
+             GROUP BY t.document_id, e.theme
+             ORDER BY t.document_id, e.theme",
+        )?;
+        let rows = stmt.query_map([document], |r| {
+            Ok(ThemeCoverage {
+                document_id: r.get(0)?,
+                theme: r.get(1)?,
+                tasks: r.get::<_, i64>(2)? as usize,
+                targets: r.get::<_, Option<i64>>(3)?.unwrap_or(0) as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Indexes the documents stored before search existed (or with an older
+    /// segmentation). Called on open; a no-op when everything is indexed.
+    pub fn reindex_missing(&mut self) -> Result<usize, StoreError> {
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT d.id FROM documents d LEFT JOIN search_indexed s ON s.document_id = d.id
+                 WHERE s.tokenizer IS NULL OR s.tokenizer <> ?1 ORDER BY d.id",
+            )?;
+            let rows = stmt.query_map([TOKENIZER_VERSION], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for &id in &ids {
+            let doc = self.document(id)?;
+            let tx = self.conn.transaction()?;
+            index_document(&tx, id, &doc.text, &doc.plan)?;
+            tx.commit()?;
+        }
+        Ok(ids.len())
+    }
+
+    /// Searches all documents; hits ranked by bm25, best first.
+    pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
+        let terms = segment::parse_query(&q.text);
+        if terms.is_empty() {
+            return Err(search::SearchError::EmptyQuery(q.text.clone()).into());
+        }
+        let limit = if q.limit == 0 { 20 } else { q.limit };
+        let expr = segment::match_expr(&terms);
+        let literals: Vec<String> = terms.iter().map(|t| t.literal.clone()).collect();
+        let city = q
+            .city
+            .as_deref()
+            .map(|c| c.trim_end_matches('市').to_string());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT u.document_id, d.title, d.city, d.kind, d.period_start, s.path, s.title,
+                    u.role, t.id, u.start_char, u.end_char,
+                    bm25(search_fts, 2.0, 1.0, 1.0) AS score,
+                    substr(d.raw_text, u.start_char + 1, u.end_char - u.start_char)
+             FROM search_fts
+             JOIN search_units u ON u.id = search_fts.rowid
+             JOIN documents d ON d.id = u.document_id
+             LEFT JOIN sections s ON s.document_id = u.document_id AND s.ordinal = u.section_ordinal
+             LEFT JOIN task_items t ON t.document_id = u.document_id AND t.ordinal = u.task_ordinal
+             WHERE search_fts MATCH ?1
+               AND (?2 IS NULL OR d.city = ?2 OR d.city = ?2 || '市')
+               AND (?3 IS NULL OR (d.period_start <= ?3 AND coalesce(d.period_end, d.period_start) >= ?3))
+               AND (?4 IS NULL OR d.kind = ?4)
+               AND (?5 IS NULL OR u.role = ?5)
+               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM task_themes_effective th
+                                          WHERE th.task_id = t.id AND th.theme = ?6))
+             ORDER BY score
+             LIMIT ?7",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                expr,
+                city,
+                q.year,
+                q.kind.map(PlanKind::as_str),
+                q.role.map(SectionRole::as_str),
+                q.theme,
+                (limit * 4 + 50) as i64,
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<i32>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, Option<i64>>(8)?,
+                    r.get::<_, i64>(9)?,
+                    r.get::<_, i64>(10)?,
+                    r.get::<_, f64>(11)?,
+                    r.get::<_, String>(12)?,
+                ))
+            },
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (doc, title, city, kind, year, path, stitle, role, task, start, end, score, body) =
+                row?;
+            // The bigram phrase can straddle punctuation; keep only literal hits,
+            // and only units where every term occurs.
+            let local = search::find_terms(&body, &literals);
+            let lower = body.to_lowercase();
+            if !literals.iter().all(|l| lower.contains(l.as_str())) {
+                continue;
+            }
+            let start = start.max(0) as usize;
+            let (snippet, highlights) = search::snippet(&body, &local, SNIPPET_CONTEXT);
+            let kind = PlanKind::parse(&kind).ok_or(StoreError::InvalidValue {
+                column: "documents.kind",
+                value: kind.clone(),
+            })?;
+            let meta = crate::model::DocumentMeta {
+                title,
+                city: city.clone(),
+                kind,
+                period: year.map(crate::model::Period::year),
+                ..Default::default()
+            };
+            out.push(SearchHit {
+                document_id: doc,
+                document_title: meta.display_title(),
+                city,
+                year,
+                kind,
+                section_path: path.unwrap_or_default(),
+                section_title: stitle.unwrap_or_default(),
+                role: SectionRole::parse(&role).unwrap_or_default(),
+                task_id: task,
+                unit: Span {
+                    start,
+                    end: end.max(0) as usize,
+                },
+                score: -score,
+                hits: local
+                    .iter()
+                    .map(|s| Span {
+                        start: start + s.start,
+                        end: start + s.end,
+                    })
+                    .collect(),
+                snippet,
+                highlights,
+            });
+            if out.len() == limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A task item and where it sits, for listings.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TaskRef {
+    /// `task_items.id`.
+    pub task_id: i64,
+    /// Its document.
+    pub document_id: i64,
+    /// Display title of the document.
+    pub document_title: String,
+    /// City of the document.
+    pub city: Option<String>,
+    /// Section path, e.g. `二/(三)/6`.
+    pub path: String,
+    /// Heading or first sentence.
+    pub title: String,
+    /// Similarity to the query item (1 for the query item itself).
+    pub score: f64,
+}
+
+impl Store {
+    /// Title and text of every task item, for [`crate::similar::SimilarIndex`].
+    pub fn task_texts(&self) -> Result<Vec<crate::similar::TaskText>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, document_id, title, body FROM task_items ORDER BY document_id, ordinal",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let title: String = r.get(2)?;
+            let body: String = r.get(3)?;
+            Ok(crate::similar::TaskText {
+                task_id: r.get(0)?,
+                document_id: r.get(1)?,
+                text: if body.starts_with(&title) {
+                    body
+                } else {
+                    format!("{title}\n{body}")
+                },
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One task item with its document and path.
+    pub fn task_ref(&self, task_id: i64) -> Result<TaskRef, StoreError> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT t.document_id, d.title, d.city, d.kind, d.period_start, t.path, t.title
+                 FROM task_items t JOIN documents d ON d.id = t.document_id WHERE t.id = ?1",
+            )?
+            .query_row([task_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<i32>>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })
+            .optional()?
+            .ok_or(StoreError::NoSuchTask(task_id))?;
+        let (document_id, title, city, kind, year, path, task_title) = row;
+        let meta = crate::model::DocumentMeta {
+            title,
+            city: city.clone(),
+            kind: PlanKind::parse(&kind).unwrap_or_default(),
+            period: year.map(crate::model::Period::year),
+            ..Default::default()
+        };
+        Ok(TaskRef {
+            task_id,
+            document_id,
+            document_title: meta.display_title(),
+            city,
+            path,
+            title: task_title,
+            score: 1.0,
+        })
+    }
+
+    /// The `top` task items of other documents most similar to `task_id`
+    /// (TF-IDF cosine over jieba words), best first.
+    pub fn similar_tasks(&self, task_id: i64, top: usize) -> Result<Vec<TaskRef>, StoreError> {
+        let index = crate::similar::SimilarIndex::build(&self.task_texts()?);
+        let found = index
+            .similar(task_id, top)
+            .ok_or(StoreError::NoSuchTask(task_id))?;
+        let mut out = Vec::with_capacity(found.len());
+        for s in found {
+            let mut r = self.task_ref(s.task_id)?;
+            r.score = s.score;
+            out.push(r);
+        }
+        Ok(out)
+    }
+}
