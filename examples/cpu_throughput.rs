@@ -26,7 +26,11 @@ fn main() {
         .unwrap_or(200);
     let texts: Vec<String> = SEED_FILES
         .iter()
-        .map(|(_, b)| String::from_utf8_lossy(b).trim_start_matches('\u{feff}').to_string())
+        .map(|(_, b)| {
+            String::from_utf8_lossy(b)
+                .trim_start_matches('\u{feff}')
+                .to_string()
+        })
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let catalog = Catalog::builtin();
