@@ -94,6 +94,9 @@ struct RawIndicator {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     indicators: Vec<Indicator>,
+    /// Per indicator, its phrases without quotation marks with their length
+    /// in characters, computed once (lookups run for every figure).
+    bare_phrases: Vec<Vec<(String, usize)>>,
     /// User mappings: exact phrase → index into `indicators`.
     mappings: HashMap<String, usize>,
 }
@@ -171,8 +174,22 @@ impl Catalog {
                     .collect(),
             });
         }
+        let bare_phrases = indicators
+            .iter()
+            .map(|ind| {
+                ind.phrases
+                    .iter()
+                    .map(|p| {
+                        let bare = without_quotes(p);
+                        let n = bare.chars().count();
+                        (bare, n)
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(Catalog {
             indicators,
+            bare_phrases,
             mappings: HashMap::new(),
         })
     }
@@ -218,13 +235,16 @@ impl Catalog {
         // Quotation marks vary (`“专精特新”企业`, `专精特新企业`).
         let bare = without_quotes(phrase);
         let mut best: Option<(usize, bool, &Indicator)> = None;
-        for ind in self.indicators.iter().filter(|i| i.unit_family == family) {
-            let Some(len) = ind
-                .phrases
+        for (ind, phrases) in self
+            .indicators
+            .iter()
+            .zip(&self.bare_phrases)
+            .filter(|(i, _)| i.unit_family == family)
+        {
+            let Some(len) = phrases
                 .iter()
-                .map(|p| without_quotes(p))
-                .filter(|p| p.len() <= bare.len() && bare.contains(p.as_str()))
-                .map(|p| p.chars().count())
+                .filter(|(p, _)| p.len() <= bare.len() && bare.contains(p.as_str()))
+                .map(|&(_, n)| n)
                 .max()
             else {
                 continue;
