@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use planlens::ingest::{Analysis, FileReport};
-use planlens::model::{DocumentMeta, Qualifier, Target};
+use planlens::model::{DocumentMeta, Target};
 use planlens::store::{DocumentSummary, ImportOutcome, Store, StoredTarget};
 
 use super::{table, CliError};
@@ -95,12 +95,8 @@ fn describe(m: &DocumentMeta) -> String {
         m.period
             .map(|p| p.to_string())
             .unwrap_or_else(|| "?".into()),
-        kind_zh(m)
+        m.kind.label_zh()
     )
-}
-
-fn kind_zh(m: &DocumentMeta) -> &'static str {
-    m.kind.label_zh()
 }
 
 /// Prints the document list.
@@ -116,7 +112,7 @@ pub fn print_list(docs: &[DocumentSummary], json: bool) -> Result<(), CliError> 
                 d.id.to_string(),
                 d.meta.city.clone().unwrap_or_default(),
                 d.meta.province.clone().unwrap_or_default(),
-                kind_zh(&d.meta).to_string(),
+                d.meta.kind.label_zh().to_string(),
                 d.meta.period.map(|p| p.to_string()).unwrap_or_default(),
                 d.meta.display_title(),
                 d.tasks.to_string(),
@@ -159,7 +155,7 @@ pub fn print_show(store: &Store, id: i64, tree: bool, json: bool) -> Result<(), 
     field("title", m.title.as_deref());
     field("city", m.city.as_deref());
     field("province", m.province.as_deref());
-    field("kind", Some(kind_zh(m)));
+    field("kind", Some(m.kind.label_zh()));
     field("period", m.period.map(|p| p.to_string()).as_deref());
     field("issuer", m.issuer.as_deref());
     field("number", m.doc_number.as_deref());
@@ -291,25 +287,10 @@ fn print_target_rows<'a>(rows: impl Iterator<Item = (Option<String>, &'a Target)
     );
 }
 
-/// A figure with its qualifier mark: `≥100家`, `≈5家`, `1–2家`.
-pub fn figure(t: &Target) -> String {
-    let num = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            format!("{}", v as i64)
-        } else {
-            format!("{v}")
-        }
-    };
-    let mark = match t.qualifier {
-        Qualifier::AtLeast => "≥",
-        Qualifier::About => "≈",
-        Qualifier::AtMost => "≤",
-        Qualifier::Exact => "",
-    };
-    match t.value_high {
-        Some(h) => format!("{mark}{}–{}{}", num(t.value), num(h), t.unit),
-        None => format!("{mark}{}{}", num(t.value), t.unit),
-    }
+/// A figure with its qualifier mark and unit: `≥100家`, `≈5家`, `1–2家`.
+fn figure(t: &Target) -> String {
+    let value = planlens::compare::format_value(t.value, t.value_high, t.qualifier);
+    format!("{value}{}", t.unit)
 }
 
 fn serde_name<T: serde::Serialize>(v: &T) -> String {
