@@ -49,6 +49,19 @@ pub fn features(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The content words two texts share, longest first (ties in order of
+/// first appearance in `a`), for highlighting them side by side.
+pub fn shared_terms(a: &str, b: &str) -> Vec<String> {
+    let in_b: std::collections::HashSet<String> = features(b).into_iter().collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<String> = features(a)
+        .into_iter()
+        .filter(|w| in_b.contains(w) && seen.insert(w.clone()))
+        .collect();
+    out.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    out
+}
+
 impl SimilarIndex {
     /// Builds the index of `items`.
     pub fn build(items: &[TaskText]) -> SimilarIndex {
@@ -170,6 +183,18 @@ mod tests {
         assert!(s.iter().all(|x| x.document_id != 1));
         assert!(s.iter().all(|x| x.score > 0.0 && x.score <= 1.0));
         assert!(idx.similar(99, 3).is_none());
+    }
+
+    #[test]
+    fn shared_terms_are_common_content_words() {
+        let a = "支持科技企业孵化器建设，完善孵化服务体系。";
+        let b = "推动科技企业孵化器提质增效，发展众创空间。";
+        let s = shared_terms(a, b);
+        assert!(s.iter().any(|w| w.contains("孵化器")), "{s:?}");
+        assert!(!s.iter().any(|w| w == "众创空间" || w == "服务"), "{s:?}");
+        assert!(s.windows(2).all(|p| p[0].chars().count() >= p[1].chars().count()));
+        assert!(shared_terms("人才", "资金").is_empty());
+        assert!(shared_terms("", "").is_empty());
     }
 
     #[test]
