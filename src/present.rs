@@ -68,7 +68,18 @@ pub struct CompareData {
 impl CompareData {
     /// Reads every document and target from the store.
     pub fn load(store: &Store) -> Result<CompareData, StoreError> {
-        let docs = store
+        let docs = CompareData::load_documents(store)?;
+        let targets = store
+            .targets(&TargetFilter::default())?
+            .into_iter()
+            .map(|t| (t.document_id, t.id, t.target))
+            .collect();
+        Ok(CompareData { docs, targets })
+    }
+
+    /// Every document of the store as a comparison column.
+    pub fn load_documents(store: &Store) -> Result<Vec<DocRef>, StoreError> {
+        Ok(store
             .list_documents()?
             .into_iter()
             .map(|d| DocRef {
@@ -79,13 +90,7 @@ impl CompareData {
                 period: d.meta.period,
                 title: d.meta.title,
             })
-            .collect();
-        let targets = store
-            .targets(&TargetFilter::default())?
-            .into_iter()
-            .map(|t| (t.document_id, t.id, t.target))
-            .collect();
-        Ok(CompareData { docs, targets })
+            .collect())
     }
 
     /// The borrowed view the comparison functions take.
@@ -215,4 +220,61 @@ fn chart_rows(table: &ComparisonTable, sel: &Selection, default_n: usize) -> Vec
         .flat_map(|(id, _)| table.row_indices(id))
         .filter(filled)
         .collect()
+}
+
+/// Which count a theme coverage heatmap shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeMetric {
+    /// Task items under each theme.
+    #[default]
+    Tasks,
+    /// Targets inside those task items.
+    Targets,
+}
+
+/// The theme coverage heatmap of `documents` (all when empty): the themes of
+/// `taxonomy` (rows, in taxonomy order) × documents (columns).
+pub fn theme_heatmap(
+    store: &Store,
+    taxonomy: &crate::themes::Taxonomy,
+    documents: &[i64],
+    metric: ThemeMetric,
+    lang: Lang,
+) -> Result<HeatmapChart, PresentError> {
+    let docs: Vec<DocRef> = CompareData::load_documents(store)?
+        .into_iter()
+        .filter(|d| documents.is_empty() || documents.contains(&d.id))
+        .collect();
+    let cov = store.theme_coverage(None)?;
+    let themes = taxonomy.themes();
+    let counts: Vec<Vec<usize>> = themes
+        .iter()
+        .map(|t| {
+            docs.iter()
+                .map(|d| {
+                    cov.iter()
+                        .find(|c| c.document_id == d.id && c.theme == t.id)
+                        .map_or(0, |c| match metric {
+                            ThemeMetric::Tasks => c.tasks,
+                            ThemeMetric::Targets => c.targets,
+                        })
+                })
+                .collect()
+        })
+        .collect();
+    if docs.is_empty() || counts.iter().flatten().all(|&n| n == 0) {
+        return Err(PresentError::NothingToChart);
+    }
+    let names: Vec<(String, String)> = themes
+        .iter()
+        .map(|t| (t.zh.clone(), t.en.clone()))
+        .collect();
+    Ok(HeatmapChart::from_themes(
+        &docs,
+        &names,
+        counts,
+        metric == ThemeMetric::Targets,
+        lang,
+    )?)
 }

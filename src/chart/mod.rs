@@ -719,6 +719,49 @@ impl HeatmapChart {
     }
 }
 
+impl HeatmapChart {
+    /// Builds the theme coverage heatmap: themes (rows, as `(zh, en)` names)
+    /// × documents; `counts[theme][doc]` are task items, or targets inside
+    /// them when `targets` is set.
+    pub fn from_themes(
+        docs: &[crate::compare::DocRef],
+        themes: &[(String, String)],
+        counts: Vec<Vec<usize>>,
+        targets: bool,
+        lang: Lang,
+    ) -> Result<HeatmapChart, ChartError> {
+        if docs.is_empty() || themes.is_empty() {
+            return Err(ChartError::Empty("no documents or no themes".into()));
+        }
+        let zh = lang == Lang::Zh;
+        let note = match (zh, targets) {
+            (true, false) => "格中数字：该文件中属于该主题的任务条目数（一条可属多个主题）。",
+            (true, true) => "格中数字：该文件中属于该主题的任务条目所含量化指标数。",
+            (false, false) => {
+                "Cell: task items of the plan under the theme (an item may have several themes)."
+            }
+            (false, true) => {
+                "Cell: quantitative targets inside the plan's task items under the theme."
+            }
+        };
+        Ok(HeatmapChart {
+            title: match (zh, targets) {
+                (true, false) => "各文件重点任务的主题分布".into(),
+                (true, true) => "各主题下的量化指标数".into(),
+                (false, false) => "Themes of the plans' task items".into(),
+                (false, true) => "Targets under each theme".into(),
+            },
+            rows: themes
+                .iter()
+                .map(|(z, e)| if zh { z.clone() } else { e.clone() })
+                .collect(),
+            cols: docs.iter().map(category).collect(),
+            counts,
+            notes: vec![note.into(), canvas::source_note(docs, zh)],
+        })
+    }
+}
+
 impl TimelineChart {
     /// Builds a timeline: one series per kind, points at their years.
     pub fn from_timeline(

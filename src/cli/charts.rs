@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use planlens::chart::{self, ChartKind, ChartOptions, Lang, Theme};
+use planlens::chart::{self, ChartData, ChartKind, ChartOptions, Lang, Theme};
 use planlens::compare::{self, Selection};
 use planlens::present::{self, ChartSpec, CompareData};
 use planlens::store::Store;
@@ -105,6 +105,38 @@ pub struct ChartArgs<'a> {
     pub scale: f32,
     /// SVG with text as paths.
     pub text_as_paths: bool,
+    /// Draw the theme coverage heatmap with this count instead.
+    pub themes: Option<present::ThemeMetric>,
+}
+
+/// The documents a themes heatmap shows: `--docs`, else the documents of
+/// `--cities`, else all (empty).
+fn theme_columns(store: &Store, sel: &Selection) -> Result<Vec<i64>, CliError> {
+    if let Some(d) = &sel.docs {
+        return Ok(d.clone());
+    }
+    let Some(cities) = &sel.cities else {
+        return Ok(Vec::new());
+    };
+    let ids: Vec<i64> = store
+        .list_documents()?
+        .into_iter()
+        .filter(|d| {
+            d.meta.city.as_deref().is_some_and(|c| {
+                cities
+                    .iter()
+                    .any(|x| c.trim_end_matches('市') == x.trim_end_matches('市'))
+            })
+        })
+        .map(|d| d.id)
+        .collect();
+    if ids.is_empty() {
+        return Err(CliError::Usage(format!(
+            "no document of {}",
+            cities.join(", ")
+        )));
+    }
+    Ok(ids)
 }
 
 /// Renders a chart to a file; the format follows the file's extension.
@@ -129,14 +161,28 @@ pub fn write_chart(
             )))
         }
     };
-    let data = CompareData::load(store)?;
-    let spec = ChartSpec {
-        kind: args.kind,
-        selection,
-        city: args.city,
-        lang: args.lang,
+    let chart_data = match args.themes {
+        Some(metric) => {
+            let docs = theme_columns(store, &selection)?;
+            ChartData::Heatmap(present::theme_heatmap(
+                store,
+                planlens::themes::Taxonomy::builtin(),
+                &docs,
+                metric,
+                args.lang,
+            )?)
+        }
+        None => {
+            let data = CompareData::load(store)?;
+            let spec = ChartSpec {
+                kind: args.kind,
+                selection,
+                city: args.city,
+                lang: args.lang,
+            };
+            present::build_chart(&data, catalog, &spec)?
+        }
     };
-    let chart_data = present::build_chart(&data, catalog, &spec)?;
     let opts = ChartOptions {
         width: args.size.0,
         height: args.size.1,

@@ -131,6 +131,9 @@ pub enum Command {
         /// SVG: convert text to paths so it looks the same in any program.
         #[arg(long)]
         text_as_paths: bool,
+        /// `--kind themes`: count task items or the targets inside them.
+        #[arg(long, value_enum, default_value = "tasks")]
+        metric: MetricArg,
     },
     /// Full-text search over sections and task items.
     Search(search::SearchArgs),
@@ -208,6 +211,17 @@ pub enum KindArg {
     Heatmap,
     /// One city's targets over the years.
     Timeline,
+    /// Documents × themes of their task items (see `--metric`).
+    Themes,
+}
+
+/// What the themes heatmap counts.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum MetricArg {
+    /// Task items under each theme.
+    Tasks,
+    /// Targets inside those task items.
+    Targets,
 }
 
 /// Errors of the CLI layer.
@@ -326,15 +340,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             lang,
             scale,
             text_as_paths,
+            metric,
         } => {
             let sel = charts::selection(&store, &docs, &cities, &indicators)?;
             let args = charts::ChartArgs {
                 kind: match kind {
                     KindArg::Bar => planlens::chart::ChartKind::Bar,
                     KindArg::Multiples => planlens::chart::ChartKind::Multiples,
-                    KindArg::Heatmap => planlens::chart::ChartKind::Heatmap,
+                    KindArg::Heatmap | KindArg::Themes => planlens::chart::ChartKind::Heatmap,
                     KindArg::Timeline => planlens::chart::ChartKind::Timeline,
                 },
+                themes: matches!(kind, KindArg::Themes).then_some(match metric {
+                    MetricArg::Tasks => planlens::present::ThemeMetric::Tasks,
+                    MetricArg::Targets => planlens::present::ThemeMetric::Targets,
+                }),
                 city,
                 out: &out,
                 size,

@@ -10,6 +10,7 @@ mod documents;
 pub mod migrate;
 mod search;
 mod targets;
+mod themes;
 mod versions;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ pub use annotations::{
 pub use deck::Slide;
 pub use search::{TaskRef, TaskTheme, ThemeCoverage};
 pub use targets::TargetFilter;
+pub use themes::{TaskText, ThemedTask};
 pub use versions::{DocumentVersion, ImportExtras, StoredTargetCell, VersionInfo};
 
 /// What can go wrong in the store.
