@@ -65,7 +65,7 @@ impl Backend {
         &self.path
     }
 
-    fn store(&self) -> Result<MutexGuard<'_, Store>, AppError> {
+    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Store>, AppError> {
         self.store
             .lock()
             .map_err(|_| AppError::Internal("the database lock was poisoned".into()))

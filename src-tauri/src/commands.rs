@@ -9,6 +9,7 @@ use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::backend::Backend;
 use crate::dto::*;
+use crate::dto_explore::*;
 use crate::error::{ApiError, AppError, Code};
 use crate::AppState;
 
@@ -295,6 +296,83 @@ pub async fn remove_slide(state: State<'_, AppState>, id: i64) -> Res<()> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn move_slide(state: State<'_, AppState>, id: i64, position: u32) -> Res<()> {
     blocking(state, move |b| b.move_slide(id, position)).await
+}
+
+/// Full-text search.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn search(state: State<'_, AppState>, request: SearchRequest) -> Res<Vec<SearchHitDto>> {
+    blocking(state, move |b| b.search(&request)).await
+}
+
+/// Task items of other documents similar to one.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn similar_tasks(
+    state: State<'_, AppState>,
+    task_id: i64,
+    top: u32,
+) -> Res<Vec<SimilarTask>> {
+    blocking(state, move |b| b.similar_tasks(task_id, top)).await
+}
+
+/// Two task items side by side with their shared terms.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn task_pair(state: State<'_, AppState>, left: i64, right: i64) -> Res<TaskPair> {
+    blocking(state, move |b| b.task_pair(left, right)).await
+}
+
+/// The theme coverage table.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn theme_coverage(state: State<'_, AppState>) -> Res<ThemeCoverage> {
+    blocking(state, |b| b.theme_coverage()).await
+}
+
+/// Task items under a theme.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn theme_tasks(
+    state: State<'_, AppState>,
+    theme: String,
+    documents: Vec<i64>,
+) -> Res<Vec<ThemeTask>> {
+    blocking(state, move |b| b.theme_tasks(&theme, &documents)).await
+}
+
+/// The themes of a task item.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn task_themes(state: State<'_, AppState>, task_id: i64) -> Res<Vec<TaskThemeDto>> {
+    blocking(state, move |b| b.task_themes(task_id)).await
+}
+
+/// Overrides (or resets) a theme of a task item.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_task_theme(
+    state: State<'_, AppState>,
+    task_id: i64,
+    theme: String,
+    decision: ThemeDecision,
+) -> Res<Vec<TaskThemeDto>> {
+    blocking(state, move |b| b.set_task_theme(task_id, &theme, decision)).await
+}
+
+/// The theme heatmap as SVG text.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn theme_chart_svg(state: State<'_, AppState>, spec: ThemeChartSpec) -> Res<String> {
+    blocking(state, move |b| b.theme_chart_svg(&spec)).await
+}
+
+/// Saves the theme heatmap as PNG or SVG through the save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_theme_chart(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    spec: ThemeChartSpec,
+    format: ExportFormat,
+) -> Res<bool> {
+    let bytes = blocking(state, move |b| b.theme_chart_file(&spec, format)).await?;
+    let (name, filter): (&str, (&'static str, &'static [&'static str])) = match format {
+        ExportFormat::Png => ("themes.png", ("PNG", &["png"])),
+        ExportFormat::Svg => ("themes.svg", ("SVG", &["svg"])),
+    };
+    save_dialog(&app, name.to_string(), filter, bytes).await
 }
 
 /// Called once by the UI when the Library first shows documents. With

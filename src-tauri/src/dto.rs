@@ -794,6 +794,7 @@ pub struct Slide {
 /// The TypeScript declarations of every type above, in dependency order,
 /// as checked in at `ui/src/platform/bindings.ts`.
 pub fn typescript() -> String {
+    use crate::dto_explore::*;
     use crate::error::{ApiError, Code};
     let cfg = ts_rs::Config::default();
     let decls = [
@@ -833,6 +834,21 @@ pub fn typescript() -> String {
         AnnotationFilter::decl(&cfg),
         AnnotatedItem::decl(&cfg),
         Slide::decl(&cfg),
+        SearchRequest::decl(&cfg),
+        CharSpan::decl(&cfg),
+        SearchHitDto::decl(&cfg),
+        SimilarTask::decl(&cfg),
+        TaskSide::decl(&cfg),
+        TaskPair::decl(&cfg),
+        ThemeInfo::decl(&cfg),
+        ThemeSource::decl(&cfg),
+        TaskThemeDto::decl(&cfg),
+        ThemeDecision::decl(&cfg),
+        CoverageCell::decl(&cfg),
+        ThemeCoverage::decl(&cfg),
+        ThemeTask::decl(&cfg),
+        ThemeMetric::decl(&cfg),
+        ThemeChartSpec::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and error.rs by ts-rs. Do not edit.\n\

@@ -75,6 +75,7 @@ impl AppError {
             | AppError::Store(S::NoSuchTask(_))
             | AppError::Store(S::NoSuchRevision { .. })
             | AppError::Store(S::NoSuchSlide(_)) => Code::NotFound,
+            AppError::Store(S::Search(_)) => Code::InvalidInput,
             AppError::Present(P::Store(e)) => AppError::store_code(e),
             AppError::Store(_) | AppError::Sqlite(_) | AppError::Seed(_) => Code::Database,
             AppError::Present(_) => Code::InvalidInput,
@@ -128,5 +129,7 @@ mod tests {
         assert_eq!(serde_json::to_value(&e).unwrap()["code"], "invalid_input");
         let e = AppError::Io(std::io::Error::other("disk full"));
         assert_eq!(e.to_api().code, Code::Io);
+        let e = AppError::Store(planlens::search::SearchError::EmptyQuery("，".into()).into());
+        assert_eq!(e.to_api().code, Code::InvalidInput);
     }
 }

@@ -15,7 +15,9 @@
 pub mod backend;
 pub mod commands;
 pub mod dto;
+pub mod dto_explore;
 pub mod error;
+pub mod explore;
 
 mod command_names;
 pub use command_names::COMMANDS;
@@ -108,6 +110,15 @@ pub fn run() {
             commands::add_slide,
             commands::remove_slide,
             commands::move_slide,
+            commands::search,
+            commands::similar_tasks,
+            commands::task_pair,
+            commands::theme_coverage,
+            commands::theme_tasks,
+            commands::task_themes,
+            commands::set_task_theme,
+            commands::theme_chart_svg,
+            commands::export_theme_chart,
             commands::app_ready,
         ])
         .run(tauri::generate_context!());

@@ -620,3 +620,313 @@ spec: ChartSpec,
  * When it was added (UTC).
  */
 created_at: string, };
+
+export type SearchRequest = { 
+/**
+ * Terms separated by spaces; all must occur.
+ */
+query: string, 
+/**
+ * Only this city.
+ */
+city: string | null, 
+/**
+ * Only documents whose period covers this year.
+ */
+year: number | null, 
+/**
+ * Only this plan kind.
+ */
+kind: PlanKind | null, 
+/**
+ * Only under sections of this role.
+ */
+role: SectionRole | null, 
+/**
+ * Only task items of this theme id.
+ */
+theme: string | null, 
+/**
+ * Most hits (0: 20).
+ */
+limit: number, };
+
+export type CharSpan = { 
+/**
+ * First character.
+ */
+start: number, 
+/**
+ * End (exclusive).
+ */
+end: number, };
+
+export type SearchHitDto = { 
+/**
+ * Document id.
+ */
+document_id: number, 
+/**
+ * Display title of the document.
+ */
+document_title: string, 
+/**
+ * City.
+ */
+city: string | null, 
+/**
+ * First year of the period.
+ */
+year: number | null, 
+/**
+ * Plan kind.
+ */
+kind: PlanKind, 
+/**
+ * Path of the section.
+ */
+section_path: string, 
+/**
+ * Title of the section.
+ */
+section_title: string, 
+/**
+ * Role of the section.
+ */
+role: SectionRole, 
+/**
+ * The task item the hit lies in.
+ */
+task_id: number | null, 
+/**
+ * The unit's range in the document text.
+ */
+unit: CharSpan, 
+/**
+ * Relevance (bm25), higher is better.
+ */
+score: number, 
+/**
+ * Occurrences of the terms, in document offsets.
+ */
+hits: Array<CharSpan>, 
+/**
+ * Text around the first occurrence.
+ */
+snippet: string, 
+/**
+ * Occurrences inside the snippet, in snippet offsets.
+ */
+highlights: Array<CharSpan>, };
+
+export type SimilarTask = { 
+/**
+ * Task item id.
+ */
+task_id: number, 
+/**
+ * Its document.
+ */
+document_id: number, 
+/**
+ * Display title of the document.
+ */
+document_title: string, 
+/**
+ * City.
+ */
+city: string | null, 
+/**
+ * Section path.
+ */
+path: string, 
+/**
+ * Heading or first sentence.
+ */
+title: string, 
+/**
+ * Cosine similarity in `[0, 1]`.
+ */
+score: number, };
+
+export type TaskSide = { 
+/**
+ * Task item id.
+ */
+task_id: number, 
+/**
+ * Its document.
+ */
+document_id: number, 
+/**
+ * Display title of the document.
+ */
+document_title: string, 
+/**
+ * City.
+ */
+city: string | null, 
+/**
+ * Section path.
+ */
+path: string, 
+/**
+ * Heading or first sentence.
+ */
+title: string, 
+/**
+ * Full text of the item.
+ */
+body: string, 
+/**
+ * Offset of the item in the document text (for the Reader).
+ */
+start: number, 
+/**
+ * Where the shared terms occur in `body`.
+ */
+shared: Array<CharSpan>, };
+
+export type TaskPair = { 
+/**
+ * The query item.
+ */
+left: TaskSide, 
+/**
+ * The other item.
+ */
+right: TaskSide, 
+/**
+ * Shared content words, longest first.
+ */
+terms: Array<string>, };
+
+export type ThemeInfo = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Chinese name.
+ */
+zh: string, 
+/**
+ * English name.
+ */
+en: string, };
+
+export type ThemeSource = "auto" | "user";
+
+export type TaskThemeDto = { 
+/**
+ * Theme id.
+ */
+theme: string, 
+/**
+ * Confidence in `(0, 1]` (1 when the user added it).
+ */
+confidence: number, 
+/**
+ * Classifier or user.
+ */
+source: ThemeSource, };
+
+export type ThemeDecision = "add" | "remove" | "reset";
+
+export type CoverageCell = { 
+/**
+ * Document id.
+ */
+document_id: number, 
+/**
+ * Theme id.
+ */
+theme: string, 
+/**
+ * Task items with the theme.
+ */
+tasks: number, 
+/**
+ * Targets inside them.
+ */
+targets: number, };
+
+export type ThemeCoverage = { 
+/**
+ * Columns.
+ */
+documents: Array<DocumentSummary>, 
+/**
+ * Rows, in taxonomy order.
+ */
+themes: Array<ThemeInfo>, 
+/**
+ * Non-empty cells.
+ */
+cells: Array<CoverageCell>, };
+
+export type ThemeTask = { 
+/**
+ * Task item id.
+ */
+task_id: number, 
+/**
+ * Its document.
+ */
+document_id: number, 
+/**
+ * Section path.
+ */
+path: string, 
+/**
+ * Heading or first sentence.
+ */
+title: string, 
+/**
+ * Full text.
+ */
+body: string, 
+/**
+ * Offset in the document text.
+ */
+start: number, 
+/**
+ * Confidence of the theme.
+ */
+confidence: number, 
+/**
+ * Classifier or user.
+ */
+source: ThemeSource, 
+/**
+ * Targets inside the item.
+ */
+targets: number, };
+
+export type ThemeMetric = "tasks" | "targets";
+
+export type ThemeChartSpec = { 
+/**
+ * Documents (columns); all when empty.
+ */
+documents: Array<number>, 
+/**
+ * What the cells count.
+ */
+metric: ThemeMetric, 
+/**
+ * Colours.
+ */
+theme: ChartTheme, 
+/**
+ * Width in pixels.
+ */
+width: number, 
+/**
+ * Height in pixels.
+ */
+height: number, 
+/**
+ * Language of labels.
+ */
+lang: Lang, };
