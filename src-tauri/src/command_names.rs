@@ -23,6 +23,7 @@ pub const COMMANDS: &[&str] = &[
     "search",
     "similar_tasks",
     "task_pair",
+    "list_themes",
     "theme_coverage",
     "theme_tasks",
     "task_themes",

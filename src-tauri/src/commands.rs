@@ -320,6 +320,12 @@ pub async fn task_pair(state: State<'_, AppState>, left: i64, right: i64) -> Res
     blocking(state, move |b| b.task_pair(left, right)).await
 }
 
+/// The theme taxonomy.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_themes(state: State<'_, AppState>) -> Res<Vec<ThemeInfo>> {
+    blocking(state, |b| Ok(b.themes())).await
+}
+
 /// The theme coverage table.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn theme_coverage(state: State<'_, AppState>) -> Res<ThemeCoverage> {

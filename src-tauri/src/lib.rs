@@ -113,6 +113,7 @@ pub fn run() {
             commands::search,
             commands::similar_tasks,
             commands::task_pair,
+            commands::list_themes,
             commands::theme_coverage,
             commands::theme_tasks,
             commands::task_themes,

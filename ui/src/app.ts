@@ -12,11 +12,14 @@ import { CompareView } from "./views/compare";
 import { LibraryView } from "./views/library";
 import { PresenterView } from "./views/presenter";
 import { ReaderView } from "./views/reader";
+import { SearchView } from "./views/search";
+import { SimilarView } from "./views/similar";
+import { ThemesView } from "./views/themes";
 
-/** The views, in navigation order. */
-export const VIEWS = ["library", "reader", "compare", "annotations", "presenter"] as const;
-/** A view name. */
-export type ViewName = (typeof VIEWS)[number];
+/** The views in the navigation bar, in order. */
+export const VIEWS = ["library", "reader", "search", "compare", "themes", "annotations", "presenter"] as const;
+/** A view name (the similar-tasks view opens from a task item, not from the bar). */
+export type ViewName = (typeof VIEWS)[number] | "similar";
 
 /** Parameters a view is opened with (e.g. the document and offset for the Reader). */
 export type Params = Record<string, number | string | undefined>;
@@ -49,6 +52,7 @@ export class App implements AppContext {
   private readonly main: HTMLElement;
   private readonly status: HTMLElement;
   private readonly langButton: HTMLButtonElement;
+  private readonly searchInput: HTMLInputElement;
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -66,13 +70,30 @@ export class App implements AppContext {
     this.views = {
       library: new LibraryView(this),
       reader: new ReaderView(this),
+      search: new SearchView(this),
+      similar: new SimilarView(this),
       compare: new CompareView(this),
+      themes: new ThemesView(this),
       annotations: new AnnotationsView(this),
       presenter: new PresenterView(this),
     };
+    this.searchInput = h("input", { type: "search", class: "top-search", "data-testid": "top-search", autocomplete: "off", spellcheck: "false" });
+    const searchForm = h(
+      "form",
+      {
+        class: "top-search-form",
+        role: "search",
+        onSubmit: (e: Event) => {
+          e.preventDefault();
+          const q = this.searchInput.value.trim();
+          if (q) this.navigate("search", { q });
+        },
+      },
+      this.searchInput,
+    );
     const skip = h("a", { class: "skip", href: "#main" }, "");
     skip.dataset.i18n = "app.skipToContent";
-    replace(root, skip, h("header", { class: "top" }, h("h1", { class: "brand" }, "PlanLens"), this.nav, this.langButton), this.main, this.status);
+    replace(root, skip, h("header", { class: "top" }, h("h1", { class: "brand" }, "PlanLens"), this.nav, searchForm, this.langButton), this.main, this.status);
     onLocaleChange(() => {
       this.renderChrome();
       void this.views[this.current].show(this.params);
@@ -85,6 +106,8 @@ export class App implements AppContext {
     document.title = t("app.title");
     this.langButton.textContent = t("app.switchLanguage");
     this.langButton.setAttribute("aria-label", `${t("app.language")}: ${t("app.switchLanguage")}`);
+    this.searchInput.placeholder = t("app.searchPlaceholder");
+    this.searchInput.setAttribute("aria-label", t("app.search"));
     for (const el of this.root.querySelectorAll<HTMLElement>("[data-i18n]")) {
       el.textContent = t(el.dataset.i18n as Key);
     }

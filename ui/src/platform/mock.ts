@@ -22,10 +22,21 @@ import type {
   ImportReport,
   IndicatorOption,
   Lang,
+  SearchHitDto,
+  SearchRequest,
+  SimilarTask,
   Slide,
   TargetKind,
+  TaskPair,
+  TaskThemeDto,
   TextFormat,
+  ThemeChartSpec,
+  ThemeCoverage,
+  ThemeDecision,
+  ThemeInfo,
+  ThemeTask,
 } from "./bindings";
+import { MOCK_THEMES, mockClassify, mockPair, mockSearch, mockSimilar } from "./mock-explore";
 import { AppError } from "./errors";
 import { buildDocument, generatePlan, SAMPLE_PLANS, type PlanSpec } from "./fixture";
 import type { Platform } from "./types";
@@ -54,6 +65,8 @@ export class MockPlatform implements Platform {
   private docs = new Map<number, DocumentDetail>();
   private annotations = new Map<number, StoredAnnotation>();
   private slides: Slide[] = [];
+  /** Theme decisions: task id → theme → assigned. */
+  private themeOverrides = new Map<number, Map<string, boolean>>();
   private nextTaskId = 1;
   private nextTargetId = 1;
   private nextAnnotationId = 1;
@@ -327,6 +340,120 @@ export class MockPlatform implements Platform {
   }
 
   async ready(): Promise<void> {}
+
+  private themesOf(taskId: number): TaskThemeDto[] {
+    const { t } = this.task(taskId);
+    const own = this.themeOverrides.get(taskId) ?? new Map<string, boolean>();
+    const out: TaskThemeDto[] = mockClassify(`${t.title}\n${t.text}`)
+      .filter((x) => own.get(x.theme) !== false)
+      .map((x) => ({ ...x, source: "auto" as const }));
+    for (const [theme, on] of own) {
+      if (on && !out.some((x) => x.theme === theme)) out.push({ theme, confidence: 1, source: "user" });
+    }
+    return out.sort((a, b) => b.confidence - a.confidence || a.theme.localeCompare(b.theme));
+  }
+
+  private knownTheme(theme: string): void {
+    if (!MOCK_THEMES.some((x) => x.id === theme)) throw new AppError("invalid_input", `unknown theme "${theme}"`);
+  }
+
+  async search(request: SearchRequest): Promise<SearchHitDto[]> {
+    if (request.theme) this.knownTheme(request.theme);
+    return this.tick(mockSearch([...this.docs.values()], request, (id) => this.themesOf(id).map((x) => x.theme)));
+  }
+
+  async similarTasks(taskId: number, top: number): Promise<SimilarTask[]> {
+    return this.tick(mockSimilar([...this.docs.values()], taskId, top));
+  }
+
+  async taskPair(left: number, right: number): Promise<TaskPair> {
+    return this.tick(mockPair([...this.docs.values()], left, right));
+  }
+
+  async listThemes(): Promise<ThemeInfo[]> {
+    return this.tick(MOCK_THEMES.map(({ id, zh, en }) => ({ id, zh, en })));
+  }
+
+  async themeCoverage(): Promise<ThemeCoverage> {
+    const documents = await this.listDocuments();
+    const cells: ThemeCoverage["cells"] = [];
+    for (const s of documents) {
+      const d = this.doc(s.id);
+      for (const th of MOCK_THEMES) {
+        const tasks = d.tasks.filter((t) => this.themesOf(t.id).some((x) => x.theme === th.id));
+        if (!tasks.length) continue;
+        const targets = d.targets.filter((g) => tasks.some((t) => t.ordinal === g.task)).length;
+        cells.push({ document_id: s.id, theme: th.id, tasks: tasks.length, targets });
+      }
+    }
+    return this.tick({ documents, themes: MOCK_THEMES.map(({ id, zh, en }) => ({ id, zh, en })), cells });
+  }
+
+  async themeTasks(theme: string, documents: number[]): Promise<ThemeTask[]> {
+    this.knownTheme(theme);
+    const out: ThemeTask[] = [];
+    for (const d of [...this.docs.values()].sort((a, b) => a.summary.id - b.summary.id)) {
+      if (documents.length && !documents.includes(d.summary.id)) continue;
+      for (const t of d.tasks) {
+        const th = this.themesOf(t.id).find((x) => x.theme === theme);
+        if (!th) continue;
+        out.push({
+          task_id: t.id,
+          document_id: d.summary.id,
+          path: t.path,
+          title: t.title,
+          body: t.text,
+          start: t.start,
+          confidence: th.confidence,
+          source: th.source,
+          targets: d.targets.filter((g) => g.task === t.ordinal).length,
+        });
+      }
+    }
+    return this.tick(out);
+  }
+
+  async taskThemes(taskId: number): Promise<TaskThemeDto[]> {
+    return this.tick(this.themesOf(taskId));
+  }
+
+  async setTaskTheme(taskId: number, theme: string, decision: ThemeDecision): Promise<TaskThemeDto[]> {
+    this.task(taskId);
+    this.knownTheme(theme);
+    const own = this.themeOverrides.get(taskId) ?? new Map<string, boolean>();
+    if (decision === "reset") own.delete(theme);
+    else own.set(theme, decision === "add");
+    this.themeOverrides.set(taskId, own);
+    return this.tick(this.themesOf(taskId));
+  }
+
+  async themeChartSvg(spec: ThemeChartSpec): Promise<string> {
+    const cov = await this.themeCoverage();
+    const docs = cov.documents.filter((d) => !spec.documents.length || spec.documents.includes(d.id));
+    const dark = spec.theme === "dark";
+    const fg = dark ? "#e8e8ea" : "#1b1b1f";
+    const rowH = (spec.height - 80) / cov.themes.length;
+    const colW = (spec.width - 220) / Math.max(1, docs.length);
+    const cells = cov.themes
+      .map((th, r) =>
+        docs
+          .map((d, c) => {
+            const n = cov.cells.find((x) => x.document_id === d.id && x.theme === th.id)?.[spec.metric] ?? 0;
+            return `<rect x="${200 + c * colW}" y="${60 + r * rowH}" width="${colW - 2}" height="${rowH - 2}" fill="rgba(59,111,212,${Math.min(1, n / 5)})"/><text x="${200 + c * colW + colW / 2}" y="${60 + r * rowH + rowH / 2}" fill="${fg}" font-size="12">${n || ""}</text>`;
+          })
+          .join("") + `<text x="10" y="${60 + r * rowH + rowH / 2}" fill="${fg}" font-size="12">${esc(spec.lang === "zh" ? th.zh : th.en)}</text>`,
+      )
+      .join("");
+    return this.tick(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${spec.width}" height="${spec.height}" viewBox="0 0 ${spec.width} ${spec.height}"><rect width="100%" height="100%" fill="${dark ? "#1e1f24" : "#ffffff"}"/>${cells}</svg>`,
+    );
+  }
+
+  async exportThemeChart(spec: ThemeChartSpec, format: ExportFormat): Promise<boolean> {
+    const svg = await this.themeChartSvg(spec);
+    this.saved.push({ name: `themes.${format}`, content: format === "svg" ? svg : `png:${svg.length}` });
+    return true;
+  }
 
   async moveSlide(id: number, position: number): Promise<void> {
     const i = this.slides.findIndex((s) => s.id === id);

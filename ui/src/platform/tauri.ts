@@ -21,8 +21,18 @@ import type {
   ImportReport,
   IndicatorOption,
   Lang,
+  SearchHitDto,
+  SearchRequest,
+  SimilarTask,
   Slide,
+  TaskPair,
+  TaskThemeDto,
   TextFormat,
+  ThemeChartSpec,
+  ThemeCoverage,
+  ThemeDecision,
+  ThemeInfo,
+  ThemeTask,
 } from "./bindings";
 import { toAppError } from "./errors";
 import type { Platform } from "./types";
@@ -106,6 +116,36 @@ export class TauriPlatform implements Platform {
   }
   moveSlide(id: number, position: number): Promise<void> {
     return call("move_slide", { id, position });
+  }
+  search(request: SearchRequest): Promise<SearchHitDto[]> {
+    return call("search", { request });
+  }
+  similarTasks(task_id: number, top: number): Promise<SimilarTask[]> {
+    return call("similar_tasks", { task_id, top });
+  }
+  taskPair(left: number, right: number): Promise<TaskPair> {
+    return call("task_pair", { left, right });
+  }
+  listThemes(): Promise<ThemeInfo[]> {
+    return call("list_themes");
+  }
+  themeCoverage(): Promise<ThemeCoverage> {
+    return call("theme_coverage");
+  }
+  themeTasks(theme: string, documents: number[]): Promise<ThemeTask[]> {
+    return call("theme_tasks", { theme, documents });
+  }
+  taskThemes(task_id: number): Promise<TaskThemeDto[]> {
+    return call("task_themes", { task_id });
+  }
+  setTaskTheme(task_id: number, theme: string, decision: ThemeDecision): Promise<TaskThemeDto[]> {
+    return call("set_task_theme", { task_id, theme, decision });
+  }
+  themeChartSvg(spec: ThemeChartSpec): Promise<string> {
+    return call("theme_chart_svg", { spec });
+  }
+  exportThemeChart(spec: ThemeChartSpec, format: ExportFormat): Promise<boolean> {
+    return call("export_theme_chart", { spec, format });
   }
   ready(): Promise<void> {
     return call("app_ready");

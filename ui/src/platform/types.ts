@@ -21,8 +21,18 @@ import type {
   ImportReport,
   IndicatorOption,
   Lang,
+  SearchHitDto,
+  SearchRequest,
+  SimilarTask,
   Slide,
+  TaskPair,
+  TaskThemeDto,
   TextFormat,
+  ThemeChartSpec,
+  ThemeCoverage,
+  ThemeDecision,
+  ThemeInfo,
+  ThemeTask,
 } from "./bindings";
 
 export * from "./bindings";
@@ -74,6 +84,27 @@ export interface Platform {
   removeSlide(id: number): Promise<void>;
   /** Moves a slide to a position (clamped). */
   moveSlide(id: number, position: number): Promise<void>;
+
+  /** Full-text search over sections and task items, best first. */
+  search(request: SearchRequest): Promise<SearchHitDto[]>;
+  /** The task items of other documents most similar to one, best first. */
+  similarTasks(taskId: number, top: number): Promise<SimilarTask[]>;
+  /** Two task items side by side with the content words they share. */
+  taskPair(left: number, right: number): Promise<TaskPair>;
+  /** The theme taxonomy, in display order. */
+  listThemes(): Promise<ThemeInfo[]>;
+  /** Documents × themes: task items and targets per cell. */
+  themeCoverage(): Promise<ThemeCoverage>;
+  /** Task items under a theme in the given documents (all when empty). */
+  themeTasks(theme: string, documents: number[]): Promise<ThemeTask[]>;
+  /** The themes in force for a task item. */
+  taskThemes(taskId: number): Promise<TaskThemeDto[]>;
+  /** Records the user's decision on a theme (kept across re-imports); returns the themes now in force. */
+  setTaskTheme(taskId: number, theme: string, decision: ThemeDecision): Promise<TaskThemeDto[]>;
+  /** The theme heatmap as SVG text, drawn by the Rust chart code. */
+  themeChartSvg(spec: ThemeChartSpec): Promise<string>;
+  /** Saves the theme heatmap through the save dialog; `false` when cancelled. */
+  exportThemeChart(spec: ThemeChartSpec, format: ExportFormat): Promise<boolean>;
 
   /** Tells the host the first screen with documents is shown (start-up benchmark). */
   ready(): Promise<void>;

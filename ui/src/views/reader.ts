@@ -5,12 +5,26 @@
  */
 import type { AppContext, Params, View } from "../app";
 import { AnnotationEditor } from "../components/annotation-editor";
+import { ThemeEditor } from "../components/theme-editor";
 import { t } from "../i18n";
 import { h, replace } from "../lib/dom";
 import { documentLabel, formatFigure, formatNumber, formatPeriod } from "../lib/format";
 import { CharText, paragraphAt, paragraphs, segments, type Paragraph } from "../lib/text";
 import { VirtualList } from "../lib/virtual-list";
-import type { AnnotationStatus, DocumentDetail, SectionDto, TargetDto, TaskDto } from "../platform/bindings";
+import type { AnnotationStatus, DocumentDetail, SectionDto, SimilarTask, TargetDto, TaskDto } from "../platform/bindings";
+
+/** Similar items listed under the chosen task item. */
+const SIMILAR_IN_READER = 5;
+
+/** Parses the `hl` parameter (`start-end,start-end`) into character ranges. */
+export function parseSpans(v: string | number | undefined): { start: number; end: number }[] {
+  if (v === undefined) return [];
+  return String(v)
+    .split(",")
+    .map((p) => /^(\d+)-(\d+)$/.exec(p.trim()))
+    .filter((m): m is RegExpExecArray => m !== null && Number(m[2]) > Number(m[1]))
+    .map((m) => ({ start: Number(m[1]), end: Number(m[2]) }));
+}
 
 const OUTLINE_ROW = 30;
 
@@ -95,9 +109,57 @@ export class ReaderView implements View {
     const at = params.at !== undefined ? Number(params.at) : null;
     const target = params.target !== undefined ? Number(params.target) : null;
     const task = params.task !== undefined ? this.doc.tasks.find((x) => x.id === Number(params.task)) : undefined;
-    if (task) await this.selectTask(task, true);
-    else if (at !== null) this.scrollTo(at, target);
+    if (task) await this.selectTask(task, at === null);
+    if (at !== null) this.scrollTo(at, target);
     if (target !== null) this.showTarget(target);
+    this.highlightHits(parseSpans(params.hl));
+  }
+
+  /**
+   * Marks search hits in the text: CSS Custom Highlights where the webview
+   * has them (the text's DOM stays untouched), else the selection.
+   */
+  private highlightHits(spans: { start: number; end: number }[]): void {
+    const registry = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
+    const Highlight = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+    registry?.delete("search-hit");
+    const ranges = spans.map((s) => this.rangeOf(s.start, s.end)).filter((r): r is Range => r !== null);
+    if (!ranges.length) return;
+    if (registry && Highlight) registry.set("search-hit", new Highlight(...ranges));
+    else {
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(ranges[0]);
+    }
+  }
+
+  /** A DOM range over characters `[start, end)` of the text, within one paragraph. */
+  private rangeOf(start: number, end: number): Range | null {
+    if (!this.paraEls.length) return null;
+    const p = this.paras[paragraphAt(this.paras, start)];
+    const el = this.paraEls[paragraphAt(this.paras, start)];
+    if (!p || !el || start < p.start || end > p.end) return null;
+    const range = document.createRange();
+    let at = p.start;
+    let begun = false;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.nodeValue ?? "";
+      const cps = Array.from(text);
+      const next = at + cps.length;
+      // UTF-16 offset of the k-th code point of this node.
+      const unit = (k: number) => cps.slice(0, k).join("").length;
+      if (!begun && start < next) {
+        range.setStart(n, unit(start - at));
+        begun = true;
+      }
+      if (begun && end <= next) {
+        range.setEnd(n, unit(end - at));
+        return range;
+      }
+      at = next;
+    }
+    return null;
   }
 
   private render(): void {
@@ -250,11 +312,38 @@ export class ReaderView implements View {
       (e) => this.ctx.error(e),
     );
     this.editor = editor;
-    replace(this.editorEl, h("p", { class: "task-quote" }, h("strong", null, task.path), " ", task.title), editor.el);
+    const themes = new ThemeEditor(this.ctx.platform, task.id, (e) => this.ctx.error(e));
+    const similarEl = h("section", { class: "reader-similar", "data-testid": "reader-similar" }, h("h4", null, t("reader.similar")));
+    replace(this.editorEl, h("p", { class: "task-quote" }, h("strong", null, task.path), " ", task.title), editor.el, themes.el, similarEl);
     try {
-      await editor.load();
+      await Promise.all([editor.load(), themes.load(), this.loadSimilar(task, similarEl)]);
     } catch (e) {
       this.ctx.error(e);
     }
+  }
+
+  private async loadSimilar(task: TaskDto, el: HTMLElement): Promise<void> {
+    const list: SimilarTask[] = await this.ctx.platform.similarTasks(task.id, SIMILAR_IN_READER);
+    if (this.selectedTask?.id !== task.id) return;
+    const items = list.map((s) =>
+      h(
+        "li",
+        null,
+        h(
+          "button",
+          { type: "button", class: "link similar-link", "data-task": String(s.task_id), onClick: () => this.ctx.navigate("similar", { task: task.id, other: s.task_id }) },
+          h("span", null, `${s.city ?? s.document_title} · ${s.path} ${s.title}`),
+          h("span", { class: "muted small" }, ` ${s.score.toFixed(2)}`),
+        ),
+      ),
+    );
+    if (!items.length) {
+      el.append(h("p", { class: "muted small" }, t("similar.none")));
+      return;
+    }
+    el.append(
+      h("ol", { class: "similar-mini" }, ...items),
+      h("button", { type: "button", class: "link small", onClick: () => this.ctx.navigate("similar", { task: task.id }) }, t("reader.similarAll")),
+    );
   }
 }

@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "./app";
+import { setLocale } from "./i18n";
+import { MockPlatform } from "./platform/mock";
+import { parseSpans } from "./views/reader";
+import { encodeSpans, requestOf } from "./views/search";
+
+const settle = async () => {
+  for (let i = 0; i < 12; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+function mount(platform = new MockPlatform()) {
+  document.body.replaceChildren();
+  const root = document.createElement("div");
+  document.body.appendChild(root);
+  const app = new App(root, platform);
+  return { app, root, platform };
+}
+
+beforeEach(() => {
+  Element.prototype.scrollIntoView = vi.fn();
+});
+afterEach(() => setLocale("zh"));
+
+describe("Search", () => {
+  it("runs from the top bar, highlights the terms and opens the Reader at them", async () => {
+    const { app, root } = mount();
+    app.navigate("library");
+    await settle();
+    const top = root.querySelector<HTMLInputElement>("[data-testid=top-search]")!;
+    top.value = "企业";
+    top.form!.requestSubmit();
+    await settle();
+    expect(app.currentView).toBe("search");
+    const hits = root.querySelectorAll("[data-testid=search-hits] li.hit");
+    expect(hits.length).toBeGreaterThan(1);
+    for (const m of root.querySelectorAll("[data-testid=search-hits] mark.hit-term")) expect(m.textContent).toBe("企业");
+    expect(root.querySelector("[data-testid=search-count]")?.textContent).toBe(`${hits.length} 条结果`);
+
+    hits[0].querySelector<HTMLButtonElement>("button.hit-open")!.click();
+    await settle();
+    expect(app.currentView).toBe("reader");
+    // jsdom has no CSS highlights: the first hit is selected instead.
+    expect(window.getSelection()?.toString()).toBe("企业");
+  });
+
+  it("filters by city and says when nothing is found", async () => {
+    const { app, root } = mount();
+    app.navigate("search", { q: "科技" });
+    await settle();
+    const all = root.querySelectorAll("li.hit").length;
+    const city = root.querySelector<HTMLSelectElement>("select[data-filter=city]")!;
+    city.value = "日照市";
+    city.dispatchEvent(new Event("change"));
+    await settle();
+    const some = root.querySelectorAll("li.hit");
+    expect(some.length).toBeGreaterThan(0);
+    expect(some.length).toBeLessThan(all);
+    for (const li of some) expect(li.textContent).toContain("日照市");
+    const input = root.querySelector<HTMLInputElement>("[data-testid=search-input]")!;
+    input.value = "量子引力";
+    input.form!.requestSubmit();
+    await settle();
+    expect(root.querySelector("[data-testid=search-none]")?.textContent).toContain("量子引力");
+  });
+
+  it("reports a query with nothing to search for as invalid input", async () => {
+    const { app, root } = mount();
+    app.navigate("search", { q: "，。" });
+    await settle();
+    expect(root.querySelector(".status.error")?.textContent).toContain("输入无效");
+  });
+
+  it("round-trips spans and parameters", () => {
+    expect(parseSpans(encodeSpans([{ start: 3, end: 5 }, { start: 10, end: 12 }]))).toEqual([
+      { start: 3, end: 5 },
+      { start: 10, end: 12 },
+    ]);
+    expect(parseSpans("x-1,5-2,-1-3,7-9")).toEqual([{ start: 7, end: 9 }]);
+    expect(parseSpans(undefined)).toEqual([]);
+    const r = requestOf({ q: "人才", year: "2023", city: "" });
+    expect([r.query, r.year, r.city, r.limit > 0]).toEqual(["人才", 2023, null, true]);
+  });
+});
+
+describe("Similar tasks", () => {
+  it("lists items of other documents and highlights the shared words side by side", async () => {
+    const platform = new MockPlatform();
+    const { app, root } = mount(platform);
+    const doc = await platform.getDocument(1);
+    app.navigate("similar", { task: doc.tasks[0].id });
+    await settle();
+    const items = root.querySelectorAll<HTMLButtonElement>("[data-testid=similar-list] button.similar-item");
+    expect(items.length).toBeGreaterThan(0);
+    const others = new Set(doc.tasks.map((t) => String(t.id)));
+    for (const b of items) expect(others.has(b.dataset.task!)).toBe(false);
+    const pair = root.querySelector("[data-testid=pair]")!;
+    const terms = [...pair.querySelectorAll(".shared-term")].map((x) => x.textContent);
+    expect(terms.length).toBeGreaterThan(0);
+    const marks = pair.querySelectorAll(".pair-side mark.shared");
+    expect(marks.length).toBeGreaterThan(1);
+    for (const m of marks) expect(terms.some((t) => m.textContent!.includes(t!))).toBe(true);
+    expect(items[0].getAttribute("aria-pressed")).toBe("true");
+    if (items.length > 1) {
+      items[1].click();
+      await settle();
+      const now = root.querySelectorAll<HTMLElement>(".pair-side")[1];
+      expect(now.dataset.task).toBe(items[1].dataset.task);
+    }
+  });
+
+  it("shows the similar items and the themes of the chosen task in the Reader", async () => {
+    const platform = new MockPlatform();
+    const { app, root } = mount(platform);
+    const doc = await platform.getDocument(1);
+    const task = doc.tasks[0];
+    app.navigate("reader", { doc: 1, task: task.id });
+    await settle();
+    expect(root.querySelectorAll("[data-testid=reader-similar] li").length).toBeGreaterThan(0);
+    const chips = () => [...root.querySelectorAll<HTMLElement>("[data-testid=theme-editor] .theme-chip")].map((c) => c.dataset.theme);
+    const before = chips();
+    expect(before).toContain("enterprises");
+    root.querySelector<HTMLButtonElement>('[data-theme="enterprises"] .chip-x')!.click();
+    await settle();
+    expect(chips()).not.toContain("enterprises");
+    const add = root.querySelector<HTMLSelectElement>("[data-testid=theme-add]")!;
+    add.value = "governance";
+    add.dispatchEvent(new Event("change"));
+    await settle();
+    expect(chips()).toContain("governance");
+    expect(root.querySelector('[data-theme="governance"]')?.classList.contains("source-user")).toBe(true);
+    // Kept by the platform, undone by reset.
+    expect((await platform.taskThemes(task.id)).map((x) => x.theme)).toContain("governance");
+    root.querySelector<HTMLButtonElement>('[data-reset="enterprises"]')!.click();
+    await settle();
+    expect(chips()).toContain("enterprises");
+    expect(root.querySelector('[data-reset="enterprises"]')).toBeNull();
+  });
+});
+
+describe("Themes", () => {
+  it("shows documents × themes, lists a cell's items side by side and follows overrides", async () => {
+    const platform = new MockPlatform();
+    const { app, root } = mount(platform);
+    app.navigate("themes");
+    await settle();
+    const cov = await platform.themeCoverage();
+    expect(root.querySelectorAll("[data-testid=theme-table] tbody tr")).toHaveLength(cov.themes.length);
+    expect(root.querySelectorAll("[data-testid=theme-table] thead th")).toHaveLength(cov.documents.length + 2);
+    expect(root.querySelector("[data-testid=theme-chart] svg")).not.toBeNull();
+    const cell = cov.cells.find((c) => c.theme === "enterprises")!;
+    const btn = root.querySelector<HTMLButtonElement>(`button.cell[data-theme="enterprises"][data-doc="${cell.document_id}"]`)!;
+    expect(btn.textContent).toBe(String(cell.tasks));
+    btn.click();
+    await settle();
+    const columns = root.querySelectorAll("[data-testid=theme-items] .theme-column");
+    expect(columns).toHaveLength(cov.documents.length);
+    const mine = root.querySelector(`[data-column="${cell.document_id}"]`)!;
+    expect(mine.classList.contains("current")).toBe(true);
+    expect(mine.querySelectorAll(".theme-card")).toHaveLength(cell.tasks);
+
+    // Take the theme from one item: the table count drops.
+    const card = mine.querySelector<HTMLElement>(".theme-card")!;
+    card.querySelector<HTMLButtonElement>("[data-edit-themes]")!.click();
+    await settle();
+    card.querySelector<HTMLButtonElement>('[data-theme="enterprises"] .chip-x')!.click();
+    await settle();
+    const after = root.querySelector<HTMLButtonElement>(`button.cell[data-theme="enterprises"][data-doc="${cell.document_id}"]`)!;
+    expect(after.textContent).toBe(cell.tasks > 1 ? String(cell.tasks - 1) : "·");
+
+    // Targets metric and English labels.
+    const metric = root.querySelector<HTMLSelectElement>("[data-testid=theme-metric]")!;
+    metric.value = "targets";
+    metric.dispatchEvent(new Event("change"));
+    await settle();
+    setLocale("en");
+    await settle();
+    expect(root.querySelector("[data-testid=theme-table]")?.textContent).toContain("Enterprise cultivation");
+  });
+
+  it("exports the heatmap through the save dialog", async () => {
+    const platform = new MockPlatform();
+    const { app, root } = mount(platform);
+    app.navigate("themes");
+    await settle();
+    const png = [...root.querySelectorAll<HTMLButtonElement>(".toolbar button")].find((b) => b.textContent?.includes("PNG"))!;
+    png.click();
+    await settle();
+    expect(platform.saved.at(-1)?.name).toBe("themes.png");
+  });
+});

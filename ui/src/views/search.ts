@@ -1,0 +1,188 @@
+/**
+ * Search: full-text search over the sections and task items of every
+ * document, with filters (city, year, kind, section role, theme), ranked
+ * hits with highlighted snippets; a hit opens the Reader at the words found.
+ */
+import type { AppContext, Params, View } from "../app";
+import { themeList } from "../components/theme-editor";
+import { locale, t } from "../i18n";
+import { h, replace } from "../lib/dom";
+import { formatNumber } from "../lib/format";
+import { highlighted } from "../lib/terms";
+import type { DocumentSummary, PlanKind, SearchHitDto, SearchRequest, SectionRole, ThemeInfo } from "../platform/bindings";
+
+/** Most hits asked for. */
+export const SEARCH_LIMIT = 50;
+
+const KINDS: PlanKind[] = ["annual_work_plan", "implementation_plan", "five_year_plan", "other"];
+const ROLES: SectionRole[] = ["background", "guidance", "goals", "tasks", "safeguards", "other"];
+
+/** Encodes hit spans for the Reader's `hl` parameter: `start-end,start-end`. */
+export function encodeSpans(spans: { start: number; end: number }[]): string {
+  return spans.map((s) => `${s.start}-${s.end}`).join(",");
+}
+
+/** The search request of a view's parameters. */
+export function requestOf(params: Params): SearchRequest {
+  const str = (k: string) => {
+    const v = params[k];
+    return v === undefined || v === "" ? null : String(v);
+  };
+  const year = str("year");
+  return {
+    query: str("q") ?? "",
+    city: str("city"),
+    year: year === null || Number.isNaN(Number(year)) ? null : Number(year),
+    kind: str("kind") as PlanKind | null,
+    role: str("role") as SectionRole | null,
+    theme: str("theme"),
+    limit: SEARCH_LIMIT,
+  };
+}
+
+export class SearchView implements View {
+  readonly el = h("section", { class: "view search" });
+  private req: SearchRequest = requestOf({});
+  private hits: SearchHitDto[] = [];
+  private docs: DocumentSummary[] = [];
+  private themes: ThemeInfo[] = [];
+  private readonly input = h("input", {
+    type: "search",
+    class: "search-input",
+    "data-testid": "search-input",
+    autocomplete: "off",
+    spellcheck: "false",
+  });
+  private readonly resultsEl = h("div", { class: "search-results", "aria-live": "polite" });
+  private seq = 0;
+
+  constructor(private readonly ctx: AppContext) {}
+
+  async show(params: Params): Promise<void> {
+    if (params.q !== undefined) this.req = requestOf(params);
+    [this.docs, this.themes] = await Promise.all([this.ctx.platform.listDocuments(), themeList(this.ctx.platform)]);
+    this.render();
+    if (this.req.query.trim()) await this.run();
+    else this.renderResults();
+  }
+
+  private render(): void {
+    this.input.value = this.req.query;
+    this.input.placeholder = t("search.placeholder");
+    this.input.setAttribute("aria-label", t("search.heading"));
+    const cities = [...new Set(this.docs.map((d) => d.city).filter((c): c is string => !!c))].sort((a, b) => a.localeCompare(b, "zh"));
+    const years = [...new Set(this.docs.flatMap((d) => (d.period ? range(d.period.start, d.period.end) : [])))].sort();
+    const select = (key: keyof SearchRequest, label: string, options: [string, string][]) =>
+      h(
+        "label",
+        { class: "inline" },
+        label,
+        " ",
+        h(
+          "select",
+          {
+            "data-filter": key,
+            onChange: (e: Event) => {
+              const v = (e.target as HTMLSelectElement).value;
+              const r = this.req as unknown as Record<string, unknown>;
+              r[key] = v === "" ? null : key === "year" ? Number(v) : v;
+              void this.run();
+            },
+          },
+          h("option", { value: "" }, t("search.any")),
+          ...options.map(([v, l]) => h("option", { value: v, selected: String(this.req[key] ?? "") === v }, l)),
+        ),
+      );
+    const form = h(
+      "form",
+      {
+        class: "search-form",
+        role: "search",
+        onSubmit: (e: Event) => {
+          e.preventDefault();
+          this.req.query = this.input.value;
+          void this.run();
+        },
+      },
+      h("div", { class: "search-box" }, this.input, h("button", { type: "submit", class: "primary" }, t("search.submit"))),
+      h(
+        "div",
+        { class: "toolbar search-filters" },
+        select("city", t("search.city"), cities.map((c) => [c, c])),
+        select("year", t("search.year"), years.map((y) => [String(y), String(y)])),
+        select("kind", t("search.kind"), KINDS.map((k) => [k, t(`kind.${k}`)])),
+        select("role", t("search.role"), ROLES.map((r) => [r, t(`role.${r}`)])),
+        select("theme", t("search.theme"), this.themes.map((x) => [x.id, locale() === "zh" ? x.zh : x.en])),
+      ),
+    );
+    replace(this.el, h("div", { class: "view-head" }, h("h2", null, t("search.heading"))), form, this.resultsEl);
+  }
+
+  private async run(): Promise<void> {
+    const seq = ++this.seq;
+    if (!this.req.query.trim()) {
+      this.hits = [];
+      this.renderResults();
+      return;
+    }
+    try {
+      const hits = await this.ctx.platform.search({ ...this.req });
+      if (seq !== this.seq) return;
+      this.hits = hits;
+    } catch (e) {
+      if (seq !== this.seq) return;
+      this.hits = [];
+      this.ctx.error(e);
+    }
+    this.renderResults();
+  }
+
+  private renderResults(): void {
+    if (!this.req.query.trim()) {
+      replace(this.resultsEl, h("p", { class: "empty" }, t("search.prompt")));
+      return;
+    }
+    if (!this.hits.length) {
+      replace(this.resultsEl, h("p", { class: "empty", "data-testid": "search-none" }, t("search.none", { query: this.req.query })));
+      return;
+    }
+    const items = this.hits.map((hit) => {
+      const where = [hit.city, hit.year, hit.section_path, hit.section_title].filter((x) => x !== null && x !== "").join(" · ");
+      const open = () =>
+        this.ctx.navigate("reader", {
+          doc: hit.document_id,
+          at: hit.hits[0]?.start ?? hit.unit.start,
+          hl: encodeSpans(hit.hits),
+          task: hit.task_id ?? undefined,
+        });
+      return h(
+        "li",
+        { class: "hit", "data-doc": String(hit.document_id) },
+        h(
+          "button",
+          { type: "button", class: "hit-open", title: t("search.open", { title: hit.document_title }), onClick: open },
+          h("span", { class: "hit-doc" }, hit.document_title),
+          h("span", { class: "muted small hit-where" }, where),
+          h("span", { class: "hit-snippet" }, ...highlighted(hit.snippet, hit.highlights, "hit-term")),
+        ),
+        h(
+          "div",
+          { class: "hit-meta" },
+          h("span", { class: "badge" }, t(`role.${hit.role}`)),
+          hit.task_id !== null ? h("span", { class: "badge" }, t("search.taskItem")) : null,
+          hit.task_id !== null
+            ? h("button", { type: "button", class: "link small", "data-similar": String(hit.task_id), onClick: () => this.ctx.navigate("similar", { task: hit.task_id ?? undefined }) }, t("search.similar"))
+            : null,
+        ),
+      );
+    });
+    const count = this.hits.length >= SEARCH_LIMIT ? t("search.limited", { count: formatNumber(SEARCH_LIMIT) }) : t("search.count", { count: formatNumber(this.hits.length) });
+    replace(this.resultsEl, h("p", { class: "muted", "data-testid": "search-count" }, count), h("ol", { class: "hits", "data-testid": "search-hits" }, ...items));
+  }
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let y = a; y <= Math.min(b, a + 20); y++) out.push(y);
+  return out;
+}
