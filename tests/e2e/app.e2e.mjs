@@ -1,7 +1,10 @@
 // End to end: the built Tauri app under Xvfb, driven through tauri-driver and
 // WebKitWebDriver. start → the five seed plans listed → compare two cities on
 // high-tech enterprises → the chart appears → annotate a task item → quit and
-// start again → the annotation is there with its history.
+// start again → the annotation is there with its history. Then the explore
+// views: search from the top bar → a hit opens the Reader → similar tasks side
+// by side with shared words → theme coverage → a cell lists items side by side
+// → take a theme from an item → after a restart the override is still there.
 //
 // Env: APP (binary), PLANLENS_DB (a fresh temporary database, inherited by the
 // app), WEBDRIVER (default http://127.0.0.1:4444), SHOTS (folder for screenshots, optional).
@@ -129,6 +132,79 @@ async function secondRun(taskPath) {
   }
 }
 
+/** Search, similar tasks and themes; returns the overridden cell. */
+async function explore() {
+  const s = await Session.start(base, app);
+  try {
+    await s.waitFor("documents", async () => (await s.findAll("[data-testid=documents] tbody tr")).length === 5, 60000);
+    log("search from the top bar");
+    const box = await s.find("[data-testid=top-search]");
+    await s.click(box);
+    await s.type(box, "科技特派员");
+    await s.exec(`document.querySelector("[data-testid=top-search]").form.requestSubmit()`);
+    await s.waitFor("search hits", async () => (await s.findAll("[data-testid=search-hits] li.hit")).length > 0);
+    const terms = await s.exec(`return [...document.querySelectorAll("[data-testid=search-hits] mark.hit-term")].map((m) => m.textContent)`);
+    assert.ok(terms.length > 0 && terms.every((t) => t === "科技特派员"), `highlighted: ${terms}`);
+    await shot(s, "search");
+
+    log("a hit opens the Reader at the words, with similar tasks of other plans");
+    await s.exec(`document.querySelector("[data-testid=search-hits] li.hit button.hit-open").click()`);
+    await s.waitForElement("[data-testid=doc-text] p.flash");
+    const found = await s.exec(`const h = globalThis.CSS && CSS.highlights && CSS.highlights.get("search-hit");
+      if (h) return [...h][0].toString(); return String(window.getSelection());`);
+    assert.equal(found, "科技特派员");
+    await s.waitFor("similar tasks listed", async () => (await s.findAll("[data-testid=reader-similar] li")).length > 0);
+
+    log("similar tasks side by side");
+    await s.exec(`document.querySelector("[data-testid=reader-similar] button.similar-link").click()`);
+    await s.waitForElement("[data-testid=pair] .pair-side mark.shared");
+    const shared = await s.exec(`return document.querySelectorAll("[data-testid=pair] .shared-term").length`);
+    assert.ok(shared > 0, "shared words listed");
+    await shot(s, "similar");
+
+    log("theme coverage: table, heatmap, a cell lists items side by side");
+    await nav(s, "themes");
+    await s.waitForElement("[data-testid=theme-table] button.cell");
+    await s.waitForElement("[data-testid=theme-chart] svg");
+    const cell = await s.exec(`const b = [...document.querySelectorAll("[data-testid=theme-table] button.cell")]
+        .filter((x) => Number(x.textContent) > 1).sort((a, b) => Number(b.textContent) - Number(a.textContent))[0];
+      b.click(); return { theme: b.dataset.theme, doc: b.dataset.doc, count: Number(b.textContent) };`);
+    await s.waitFor("items side by side", async () =>
+      (await s.exec(`return document.querySelectorAll('[data-column="${cell.doc}"] .theme-card').length`)) === cell.count,
+    );
+    const columns = await s.exec(`return document.querySelectorAll("[data-testid=theme-items] .theme-column").length`);
+    assert.equal(columns, 5);
+    await shot(s, "themes");
+
+    log("take the theme from one item (override)");
+    await s.exec(`document.querySelector('[data-column="${cell.doc}"] .theme-card [data-edit-themes]').click()`);
+    await s.waitForElement(`[data-column="${cell.doc}"] .theme-card [data-theme="${cell.theme}"] .chip-x`);
+    await s.exec(`document.querySelector('[data-column="${cell.doc}"] .theme-card [data-theme="${cell.theme}"] .chip-x').click()`);
+    await s.waitFor("table count drops", async () =>
+      Number(await s.exec(`return document.querySelector('button.cell[data-theme="${cell.theme}"][data-doc="${cell.doc}"]').textContent`)) === cell.count - 1,
+    );
+    return cell;
+  } finally {
+    await s.quit();
+  }
+}
+
+async function overrideKept(cell) {
+  const s = await Session.start(base, app);
+  try {
+    log("after restart the theme override is kept");
+    await s.waitFor("documents", async () => (await s.findAll("[data-testid=documents] tbody tr")).length === 5, 60000);
+    await nav(s, "themes");
+    await s.waitForElement("[data-testid=theme-table] button.cell");
+    const n = Number(await s.exec(`return document.querySelector('button.cell[data-theme="${cell.theme}"][data-doc="${cell.doc}"]').textContent`));
+    assert.equal(n, cell.count - 1);
+  } finally {
+    await s.quit();
+  }
+}
+
 const path = await firstRun();
 await secondRun(path);
+const cell = await explore();
+await overrideKept(cell);
 console.log("e2e: all steps passed");

@@ -1,6 +1,6 @@
 // Screenshots of every view of the real app (through WebDriver), for people
 // to look at: Library, Reader, Compare (light and dark), Presenter, Annotations,
-// and the Library in English. Env as app.e2e.mjs; SHOTS names the folder.
+// Search, Similar tasks, Themes (table, items, heatmap), and the Library in English. Env as app.e2e.mjs; SHOTS names the folder.
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -68,6 +68,22 @@ try {
   await js(`document.querySelector('button[data-view="annotations"]').click()`);
   await s.waitForElement(".annotation-list .vl-row");
   await shot("annotations");
+
+  await js(`const b = document.querySelector("[data-testid=top-search]"); b.value = "孵化"; b.form.requestSubmit();`);
+  await s.waitForElement("[data-testid=search-hits] li.hit");
+  await shot("search");
+  await js(`document.querySelector("[data-testid=search-hits] [data-similar]").click()`);
+  await s.waitForElement("[data-testid=pair] mark.shared");
+  await shot("similar");
+  await js(`document.querySelector('button[data-view="themes"]').click()`);
+  await s.waitForElement("[data-testid=theme-chart] svg");
+  await shot("themes");
+  await js(`document.querySelector('button.cell[data-theme="finance"]').click()`);
+  await s.waitForElement("[data-testid=theme-items] .theme-card");
+  await js(`document.querySelector("[data-testid=theme-items]").scrollIntoView({block: "start"})`);
+  await shot("themes-items");
+  await js(`document.querySelector("[data-testid=theme-chart]").scrollIntoView({block: "end"})`);
+  await shot("themes-heatmap");
 
   await js(`document.querySelector(".lang").click(); document.querySelector('button[data-view="library"]').click();`);
   await pause(500);
