@@ -94,6 +94,16 @@ export class App implements AppContext {
     const skip = h("a", { class: "skip", href: "#main" }, "");
     skip.dataset.i18n = "app.skipToContent";
     replace(root, skip, h("header", { class: "top" }, h("h1", { class: "brand" }, "PlanLens"), this.nav, searchForm, this.langButton), this.main, this.status);
+    // "/" or Ctrl/⌘+K jumps to the search box from anywhere but a text field.
+    document.addEventListener("keydown", (e) => {
+      const typing = (e.target as HTMLElement | null)?.closest?.("input, textarea, select, [contenteditable]");
+      if ((e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) || (e.key.toLowerCase() === "k" && (e.ctrlKey || e.metaKey))) {
+        if (!this.root.isConnected) return;
+        e.preventDefault();
+        this.searchInput.focus();
+        this.searchInput.select();
+      }
+    });
     onLocaleChange(() => {
       this.renderChrome();
       void this.views[this.current].show(this.params);

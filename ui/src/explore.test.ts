@@ -44,6 +44,24 @@ describe("Search", () => {
     expect(window.getSelection()?.toString()).toBe("企业");
   });
 
+  it("focuses the search box on / and Ctrl+K, but not while typing", async () => {
+    const { app, root } = mount();
+    app.navigate("library");
+    await settle();
+    const top = root.querySelector<HTMLInputElement>("[data-testid=top-search]")!;
+    document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "/", bubbles: true }));
+    expect(document.activeElement).toBe(top);
+    top.blur();
+    document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "k", ctrlKey: true, bubbles: true }));
+    expect(document.activeElement).toBe(top);
+    app.navigate("search", { q: "" });
+    await settle();
+    const input = root.querySelector<HTMLInputElement>("[data-testid=search-input]")!;
+    input.focus();
+    input.dispatchEvent(new KeyboardEvent("keydown", { key: "/", bubbles: true }));
+    expect(document.activeElement).toBe(input);
+  });
+
   it("filters by city and says when nothing is found", async () => {
     const { app, root } = mount();
     app.navigate("search", { q: "科技" });
