@@ -316,12 +316,27 @@ impl Backend {
                 spec.width, spec.height
             )));
         }
-        let (data, selection, _) =
-            self.data(&spec.documents, std::slice::from_ref(&spec.indicator))?;
         let lang = match spec.lang {
             Lang::Zh => chart::Lang::Zh,
             Lang::En => chart::Lang::En,
         };
+        let mut opts = ChartOptions {
+            width: spec.width,
+            height: spec.height,
+            theme: match spec.theme {
+                ChartTheme::Light => Theme::Light,
+                ChartTheme::Dark => Theme::Dark,
+            },
+            lang,
+            scale: 1.0,
+            text_as_paths: false,
+            title: None,
+        };
+        if let Some(metric) = spec.themes {
+            return Ok((self.theme_heatmap(&spec.documents, metric, lang)?, opts));
+        }
+        let (data, selection, _) =
+            self.data(&spec.documents, std::slice::from_ref(&spec.indicator))?;
         // One indicator may have several rows (stock, increment, rate kept
         // apart): then small multiples, titled by the indicator itself.
         let rows = present::comparison(&data, &self.catalog, &selection)?
@@ -345,18 +360,7 @@ impl Backend {
                 lang,
             },
         )?;
-        let opts = ChartOptions {
-            width: spec.width,
-            height: spec.height,
-            theme: match spec.theme {
-                ChartTheme::Light => Theme::Light,
-                ChartTheme::Dark => Theme::Dark,
-            },
-            lang,
-            scale: 1.0,
-            text_as_paths: false,
-            title,
-        };
+        opts.title = title;
         Ok((chart, opts))
     }
 

@@ -28,7 +28,5 @@ pub const COMMANDS: &[&str] = &[
     "theme_tasks",
     "task_themes",
     "set_task_theme",
-    "theme_chart_svg",
-    "export_theme_chart",
     "app_ready",
 ];

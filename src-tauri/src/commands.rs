@@ -178,12 +178,17 @@ pub async fn export_chart(
     spec: ChartSpec,
     format: ExportFormat,
 ) -> Res<bool> {
-    let bytes = blocking(state, move |b| b.chart_file(&spec, format)).await?;
-    let (name, filter): (&str, (&'static str, &'static [&'static str])) = match format {
-        ExportFormat::Png => ("chart.png", ("PNG", &["png"])),
-        ExportFormat::Svg => ("chart.svg", ("SVG", &["svg"])),
+    let stem = if spec.themes.is_some() {
+        "themes"
+    } else {
+        "chart"
     };
-    save_dialog(&app, name.to_string(), filter, bytes).await
+    let bytes = blocking(state, move |b| b.chart_file(&spec, format)).await?;
+    let (name, filter): (String, (&'static str, &'static [&'static str])) = match format {
+        ExportFormat::Png => (format!("{stem}.png"), ("PNG", &["png"])),
+        ExportFormat::Svg => (format!("{stem}.svg"), ("SVG", &["svg"])),
+    };
+    save_dialog(&app, name, filter, bytes).await
 }
 
 /// Saves text the UI produced (the comparison table) through the save dialog.
@@ -357,28 +362,6 @@ pub async fn set_task_theme(
     decision: ThemeDecision,
 ) -> Res<Vec<TaskThemeDto>> {
     blocking(state, move |b| b.set_task_theme(task_id, &theme, decision)).await
-}
-
-/// The theme heatmap as SVG text.
-#[tauri::command(rename_all = "snake_case")]
-pub async fn theme_chart_svg(state: State<'_, AppState>, spec: ThemeChartSpec) -> Res<String> {
-    blocking(state, move |b| b.theme_chart_svg(&spec)).await
-}
-
-/// Saves the theme heatmap as PNG or SVG through the save dialog.
-#[tauri::command(rename_all = "snake_case")]
-pub async fn export_theme_chart(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    spec: ThemeChartSpec,
-    format: ExportFormat,
-) -> Res<bool> {
-    let bytes = blocking(state, move |b| b.theme_chart_file(&spec, format)).await?;
-    let (name, filter): (&str, (&'static str, &'static [&'static str])) = match format {
-        ExportFormat::Png => ("themes.png", ("PNG", &["png"])),
-        ExportFormat::Svg => ("themes.svg", ("SVG", &["svg"])),
-    };
-    save_dialog(&app, name.to_string(), filter, bytes).await
 }
 
 /// Called once by the UI when the Library first shows documents. With

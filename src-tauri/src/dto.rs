@@ -560,6 +560,11 @@ pub struct ChartSpec {
     pub height: u32,
     /// Language of labels.
     pub lang: Lang,
+    /// Set: draw the theme coverage heatmap of `documents` (all when empty)
+    /// counting this, instead of the indicator's chart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub themes: Option<crate::dto_explore::ThemeMetric>,
 }
 
 /// Image format of a chart export.
@@ -848,7 +853,6 @@ pub fn typescript() -> String {
         ThemeCoverage::decl(&cfg),
         ThemeTask::decl(&cfg),
         ThemeMetric::decl(&cfg),
-        ThemeChartSpec::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and error.rs by ts-rs. Do not edit.\n\

@@ -7,7 +7,7 @@ use planlens::store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::dto::{ChartTheme, DocumentSummary, Lang, PlanKind, SectionRole};
+use crate::dto::{DocumentSummary, PlanKind, SectionRole};
 
 /// A search request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -330,24 +330,6 @@ impl From<ThemeMetric> for planlens::present::ThemeMetric {
             ThemeMetric::Targets => planlens::present::ThemeMetric::Targets,
         }
     }
-}
-
-/// The theme coverage heatmap to draw.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct ThemeChartSpec {
-    /// Documents (columns); all when empty.
-    #[ts(type = "Array<number>")]
-    pub documents: Vec<i64>,
-    /// What the cells count.
-    pub metric: ThemeMetric,
-    /// Colours.
-    pub theme: ChartTheme,
-    /// Width in pixels.
-    pub width: u32,
-    /// Height in pixels.
-    pub height: u32,
-    /// Language of labels.
-    pub lang: Lang,
 }
 
 impl From<PlanKind> for planlens::model::PlanKind {

@@ -2,7 +2,7 @@
 //! theme coverage and theme overrides. Thin adapters over the core, like
 //! [`crate::backend`].
 
-use planlens::chart::{self, ChartData, ChartOptions, Theme};
+use planlens::chart::{ChartData, HeatmapChart};
 use planlens::present;
 use planlens::search::{self as core_search, SearchQuery};
 use planlens::similar;
@@ -10,7 +10,7 @@ use planlens::store::Store;
 use planlens::themes::Taxonomy;
 
 use crate::backend::Backend;
-use crate::dto::{ChartTheme, DocumentSummary, ExportFormat, Lang};
+use crate::dto::DocumentSummary;
 use crate::dto_explore::*;
 use crate::error::AppError;
 
@@ -147,64 +147,6 @@ impl Backend {
         }
         self.task_themes(task_id)
     }
-
-    fn theme_chart(&self, spec: &ThemeChartSpec) -> Result<(ChartData, ChartOptions), AppError> {
-        if !(64..=8192).contains(&spec.width) || !(64..=8192).contains(&spec.height) {
-            return Err(AppError::InvalidInput(format!(
-                "chart size {}×{} is out of range",
-                spec.width, spec.height
-            )));
-        }
-        let lang = match spec.lang {
-            Lang::Zh => chart::Lang::Zh,
-            Lang::En => chart::Lang::En,
-        };
-        let map = present::theme_heatmap(
-            &*self.store()?,
-            Taxonomy::builtin(),
-            &spec.documents,
-            spec.metric.into(),
-            lang,
-        )?;
-        let opts = ChartOptions {
-            width: spec.width,
-            height: spec.height,
-            theme: match spec.theme {
-                ChartTheme::Light => Theme::Light,
-                ChartTheme::Dark => Theme::Dark,
-            },
-            lang,
-            scale: 1.0,
-            text_as_paths: false,
-            title: None,
-        };
-        Ok((ChartData::Heatmap(map), opts))
-    }
-
-    /// The theme heatmap as SVG text.
-    pub fn theme_chart_svg(&self, spec: &ThemeChartSpec) -> Result<String, AppError> {
-        let (data, opts) = self.theme_chart(spec)?;
-        Ok(chart::render_svg(&data, &opts)?)
-    }
-
-    /// The theme heatmap as a file (SVG with text as paths, or PNG at 2×).
-    pub fn theme_chart_file(
-        &self,
-        spec: &ThemeChartSpec,
-        format: ExportFormat,
-    ) -> Result<Vec<u8>, AppError> {
-        let (data, mut opts) = self.theme_chart(spec)?;
-        Ok(match format {
-            ExportFormat::Svg => {
-                opts.text_as_paths = true;
-                chart::render_svg(&data, &opts)?.into_bytes()
-            }
-            ExportFormat::Png => {
-                opts.scale = 2.0;
-                chart::render_png(&data, &opts)?
-            }
-        })
-    }
 }
 
 fn known_theme(id: &str) -> Result<(), AppError> {
@@ -229,4 +171,23 @@ fn side(store: &Store, task_id: i64) -> Result<TaskSide, AppError> {
         start: u32::try_from(t.start).unwrap_or(u32::MAX),
         shared: Vec::new(),
     })
+}
+
+impl Backend {
+    /// The theme coverage heatmap of `documents` (all when empty).
+    pub(crate) fn theme_heatmap(
+        &self,
+        documents: &[i64],
+        metric: ThemeMetric,
+        lang: planlens::chart::Lang,
+    ) -> Result<ChartData, AppError> {
+        let map: HeatmapChart = present::theme_heatmap(
+            &*self.store()?,
+            Taxonomy::builtin(),
+            documents,
+            metric.into(),
+            lang,
+        )?;
+        Ok(ChartData::Heatmap(map))
+    }
 }

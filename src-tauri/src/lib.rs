@@ -118,8 +118,6 @@ pub fn run() {
             commands::theme_tasks,
             commands::task_themes,
             commands::set_task_theme,
-            commands::theme_chart_svg,
-            commands::export_theme_chart,
             commands::app_ready,
         ])
         .run(tauri::generate_context!());

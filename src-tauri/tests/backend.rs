@@ -112,6 +112,7 @@ fn compares_two_cities_on_high_tech_enterprises_and_draws_the_chart() {
         width: 960,
         height: 540,
         lang: Lang::Zh,
+        themes: None,
     };
     let svg = b.chart_svg(&spec).unwrap();
     assert!(svg.contains("<svg"));
@@ -218,6 +219,7 @@ fn the_deck_persists_in_order() {
         width: 1280,
         height: 720,
         lang: Lang::Zh,
+        themes: None,
     };
     let a = b
         .add_slide("高新技术企业", &spec("high_tech_enterprises"))

@@ -157,28 +157,57 @@ fn coverage_cells_list_their_items_and_overrides_persist_across_restart() {
 }
 
 #[test]
-fn theme_heatmap_draws_and_exports() {
+fn theme_heatmap_draws_exports_and_goes_on_a_slide() {
     let dir = tempfile::tempdir().unwrap();
     let b = open(&dir);
-    let mut spec = ThemeChartSpec {
+    let mut spec = ChartSpec {
         documents: vec![],
-        metric: ThemeMetric::Tasks,
+        indicator: String::new(),
         theme: ChartTheme::Light,
         width: 1280,
         height: 720,
         lang: Lang::Zh,
+        themes: Some(ThemeMetric::Tasks),
     };
-    let svg = b.theme_chart_svg(&spec).unwrap();
-    assert!(svg.starts_with("<svg") || svg.contains("<svg"));
-    spec.metric = ThemeMetric::Targets;
+    let svg = b.chart_svg(&spec).unwrap();
+    assert!(svg.contains("<svg"));
+    spec.themes = Some(ThemeMetric::Targets);
     spec.theme = ChartTheme::Dark;
-    let png = b.theme_chart_file(&spec, ExportFormat::Png).unwrap();
+    let png = b.chart_file(&spec, ExportFormat::Png).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
     assert_eq!(w, 2560, "PNG export is 2×");
-    spec.width = 10;
+    // A deck slide keeps the themes spec and redraws it.
+    let slide = b.add_slide("主题覆盖", &spec).unwrap();
+    assert_eq!(slide.spec.themes, Some(ThemeMetric::Targets));
+    drop(b);
+    let b = open(&dir);
+    let again = b
+        .slides()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == slide.id)
+        .unwrap();
+    assert!(b.chart_svg(&again.spec).unwrap().contains("<svg"));
+    // Documents that do not exist: nothing to draw, said as invalid input.
+    spec.documents = vec![9999];
     assert_eq!(
-        b.theme_chart_svg(&spec).unwrap_err().to_api().code,
+        b.chart_svg(&spec).unwrap_err().to_api().code,
         Code::InvalidInput
     );
+    spec.width = 10;
+    assert_eq!(
+        b.chart_svg(&spec).unwrap_err().to_api().code,
+        Code::InvalidInput
+    );
+}
+
+#[test]
+fn slides_stored_before_themes_existed_still_load() {
+    let spec: ChartSpec = serde_json::from_str(
+        r#"{"documents":[1,2],"indicator":"high_tech_enterprises","theme":"light","width":960,"height":540,"lang":"zh"}"#,
+    )
+    .unwrap();
+    assert_eq!(spec.themes, None);
+    assert!(!serde_json::to_string(&spec).unwrap().contains("themes"));
 }

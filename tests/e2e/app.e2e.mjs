@@ -183,6 +183,12 @@ async function explore() {
     await s.waitFor("table count drops", async () =>
       Number(await s.exec(`return document.querySelector('button.cell[data-theme="${cell.theme}"][data-doc="${cell.doc}"]').textContent`)) === cell.count - 1,
     );
+    log("the heatmap goes on the presenter deck and shows full screen");
+    await s.exec(`document.querySelector("[data-testid=themes-to-deck]").click()`);
+    await nav(s, "presenter");
+    await s.click(await s.waitForElement("[data-testid=start-presenting]"));
+    await s.waitForElement("[data-testid=presenter] svg");
+    await s.exec(`document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape"}))`);
     return cell;
   } finally {
     await s.quit();

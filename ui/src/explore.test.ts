@@ -206,4 +206,18 @@ describe("Themes", () => {
     await settle();
     expect(platform.saved.at(-1)?.name).toBe("themes.png");
   });
+
+  it("puts the heatmap on the presenter deck, redrawn as a slide", async () => {
+    const platform = new MockPlatform();
+    const { app, root } = mount(platform);
+    app.navigate("themes");
+    await settle();
+    root.querySelector<HTMLButtonElement>("[data-testid=themes-to-deck]")!.click();
+    await settle();
+    const slides = await platform.listSlides();
+    expect(slides).toHaveLength(1);
+    expect(slides[0].spec.themes).toBe("tasks");
+    expect(slides[0].title).toContain("主题覆盖");
+    expect(await platform.chartSvg(slides[0].spec)).toContain("<svg");
+  });
 });

@@ -477,7 +477,12 @@ height: number,
 /**
  * Language of labels.
  */
-lang: Lang, };
+lang: Lang, 
+/**
+ * Set: draw the theme coverage heatmap of `documents` (all when empty)
+ * counting this, instead of the indicator's chart.
+ */
+themes?: ThemeMetric, };
 
 export type ExportFormat = "svg" | "png";
 
@@ -904,29 +909,3 @@ source: ThemeSource,
 targets: number, };
 
 export type ThemeMetric = "tasks" | "targets";
-
-export type ThemeChartSpec = { 
-/**
- * Documents (columns); all when empty.
- */
-documents: Array<number>, 
-/**
- * What the cells count.
- */
-metric: ThemeMetric, 
-/**
- * Colours.
- */
-theme: ChartTheme, 
-/**
- * Width in pixels.
- */
-width: number, 
-/**
- * Height in pixels.
- */
-height: number, 
-/**
- * Language of labels.
- */
-lang: Lang, };

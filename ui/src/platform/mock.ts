@@ -30,7 +30,6 @@ import type {
   TaskPair,
   TaskThemeDto,
   TextFormat,
-  ThemeChartSpec,
   ThemeCoverage,
   ThemeDecision,
   ThemeInfo,
@@ -203,6 +202,7 @@ export class MockPlatform implements Platform {
   }
 
   async chartSvg(spec: ChartSpec): Promise<string> {
+    if (spec.themes) return this.themeChartSvg(spec);
     const c = await this.compare({ documents: spec.documents, indicators: [spec.indicator], lang: spec.lang });
     const dark = spec.theme === "dark";
     const bg = dark ? "#1e1f24" : "#ffffff";
@@ -230,7 +230,7 @@ export class MockPlatform implements Platform {
 
   async exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean> {
     const svg = await this.chartSvg(spec);
-    this.saved.push({ name: `chart.${format}`, content: format === "svg" ? svg : `png:${svg.length}` });
+    this.saved.push({ name: `${spec.themes ? "themes" : "chart"}.${format}`, content: format === "svg" ? svg : `png:${svg.length}` });
     return true;
   }
 
@@ -427,7 +427,7 @@ export class MockPlatform implements Platform {
     return this.tick(this.themesOf(taskId));
   }
 
-  async themeChartSvg(spec: ThemeChartSpec): Promise<string> {
+  private async themeChartSvg(spec: ChartSpec): Promise<string> {
     const cov = await this.themeCoverage();
     const docs = cov.documents.filter((d) => !spec.documents.length || spec.documents.includes(d.id));
     const dark = spec.theme === "dark";
@@ -438,7 +438,7 @@ export class MockPlatform implements Platform {
       .map((th, r) =>
         docs
           .map((d, c) => {
-            const n = cov.cells.find((x) => x.document_id === d.id && x.theme === th.id)?.[spec.metric] ?? 0;
+            const n = cov.cells.find((x) => x.document_id === d.id && x.theme === th.id)?.[spec.themes ?? "tasks"] ?? 0;
             return `<rect x="${200 + c * colW}" y="${60 + r * rowH}" width="${colW - 2}" height="${rowH - 2}" fill="rgba(59,111,212,${Math.min(1, n / 5)})"/><text x="${200 + c * colW + colW / 2}" y="${60 + r * rowH + rowH / 2}" fill="${fg}" font-size="12">${n || ""}</text>`;
           })
           .join("") + `<text x="10" y="${60 + r * rowH + rowH / 2}" fill="${fg}" font-size="12">${esc(spec.lang === "zh" ? th.zh : th.en)}</text>`,
@@ -449,11 +449,6 @@ export class MockPlatform implements Platform {
     );
   }
 
-  async exportThemeChart(spec: ThemeChartSpec, format: ExportFormat): Promise<boolean> {
-    const svg = await this.themeChartSvg(spec);
-    this.saved.push({ name: `themes.${format}`, content: format === "svg" ? svg : `png:${svg.length}` });
-    return true;
-  }
 
   async moveSlide(id: number, position: number): Promise<void> {
     const i = this.slides.findIndex((s) => s.id === id);

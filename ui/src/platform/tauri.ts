@@ -28,7 +28,6 @@ import type {
   TaskPair,
   TaskThemeDto,
   TextFormat,
-  ThemeChartSpec,
   ThemeCoverage,
   ThemeDecision,
   ThemeInfo,
@@ -140,12 +139,6 @@ export class TauriPlatform implements Platform {
   }
   setTaskTheme(task_id: number, theme: string, decision: ThemeDecision): Promise<TaskThemeDto[]> {
     return call("set_task_theme", { task_id, theme, decision });
-  }
-  themeChartSvg(spec: ThemeChartSpec): Promise<string> {
-    return call("theme_chart_svg", { spec });
-  }
-  exportThemeChart(spec: ThemeChartSpec, format: ExportFormat): Promise<boolean> {
-    return call("export_theme_chart", { spec, format });
   }
   ready(): Promise<void> {
     return call("app_ready");

@@ -28,7 +28,6 @@ import type {
   TaskPair,
   TaskThemeDto,
   TextFormat,
-  ThemeChartSpec,
   ThemeCoverage,
   ThemeDecision,
   ThemeInfo,
@@ -56,7 +55,7 @@ export interface Platform {
   listIndicators(documents: number[], lang: Lang): Promise<IndicatorOption[]>;
   /** The comparison table. */
   compare(request: CompareRequest): Promise<Comparison>;
-  /** The chart as SVG text, drawn by the Rust chart code. */
+  /** The chart as SVG text, drawn by the Rust chart code (the themes heatmap when `spec.themes` is set). */
   chartSvg(spec: ChartSpec): Promise<string>;
   /** Saves the chart through the save dialog; `false` when cancelled. */
   exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean>;
@@ -101,10 +100,6 @@ export interface Platform {
   taskThemes(taskId: number): Promise<TaskThemeDto[]>;
   /** Records the user's decision on a theme (kept across re-imports); returns the themes now in force. */
   setTaskTheme(taskId: number, theme: string, decision: ThemeDecision): Promise<TaskThemeDto[]>;
-  /** The theme heatmap as SVG text, drawn by the Rust chart code. */
-  themeChartSvg(spec: ThemeChartSpec): Promise<string>;
-  /** Saves the theme heatmap through the save dialog; `false` when cancelled. */
-  exportThemeChart(spec: ThemeChartSpec, format: ExportFormat): Promise<boolean>;
 
   /** Tells the host the first screen with documents is shown (start-up benchmark). */
   ready(): Promise<void>;

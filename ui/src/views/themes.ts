@@ -9,7 +9,7 @@ import { locale, t } from "../i18n";
 import { h, replace } from "../lib/dom";
 import { shortLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
-import type { ChartTheme, ThemeChartSpec, ThemeCoverage, ThemeMetric, ThemeTask } from "../platform/bindings";
+import type { ChartSpec, ChartTheme, ThemeCoverage, ThemeMetric, ThemeTask } from "../platform/bindings";
 import { SIZES } from "./compare";
 
 type Size = keyof typeof SIZES;
@@ -39,9 +39,9 @@ export class ThemesView implements View {
     await Promise.all([this.refreshChart(), this.refreshItems()]);
   }
 
-  private spec(): ThemeChartSpec {
+  private spec(): ChartSpec {
     const { width, height } = SIZES[this.size];
-    return { documents: [], metric: this.metric, theme: this.chartTheme, width, height, lang: locale() };
+    return { documents: [], indicator: "", themes: this.metric, theme: this.chartTheme, width, height, lang: locale() };
   }
 
   private render(): void {
@@ -82,6 +82,7 @@ export class ThemesView implements View {
       h("span", { class: "spacer" }),
       h("button", { type: "button", onClick: () => void this.exportChart("png") }, t("compare.exportPng")),
       h("button", { type: "button", onClick: () => void this.exportChart("svg") }, t("compare.exportSvg")),
+      h("button", { type: "button", class: "primary", "data-testid": "themes-to-deck", onClick: () => void this.addToDeck() }, t("compare.addToDeck")),
     );
     this.renderTable();
     replace(
@@ -247,7 +248,7 @@ export class ThemesView implements View {
   private async refreshChart(): Promise<void> {
     const spec = this.spec();
     try {
-      const svg = sanitizeSvg(await this.ctx.platform.themeChartSvg(spec));
+      const svg = sanitizeSvg(await this.ctx.platform.chartSvg(spec));
       const scale = (parseFloat(getComputedStyle(document.documentElement).fontSize) || 15) / 15;
       this.chartEl.style.maxWidth = `${Math.round(spec.width * Math.max(1, scale))}px`;
       this.chartEl.dataset.theme = spec.theme;
@@ -264,7 +265,16 @@ export class ThemesView implements View {
 
   private async exportChart(format: "png" | "svg"): Promise<void> {
     try {
-      if (await this.ctx.platform.exportThemeChart(this.spec(), format)) this.ctx.notice(t("compare.saved"));
+      if (await this.ctx.platform.exportChart(this.spec(), format)) this.ctx.notice(t("compare.saved"));
+    } catch (e) {
+      this.ctx.error(e);
+    }
+  }
+
+  private async addToDeck(): Promise<void> {
+    try {
+      await this.ctx.platform.addSlide(`${t("themes.heading")} · ${t(`themes.metric.${this.metric}`)}`, this.spec());
+      this.ctx.notice(t("compare.addedToDeck"));
     } catch (e) {
       this.ctx.error(e);
     }
