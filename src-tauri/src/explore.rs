@@ -16,6 +16,8 @@ use crate::error::AppError;
 
 /// Most hits one search returns.
 const MAX_HITS: u32 = 200;
+/// Longest query accepted, in characters.
+const MAX_QUERY_CHARS: usize = 200;
 /// Most similar items one request returns.
 const MAX_SIMILAR: u32 = 50;
 
@@ -24,6 +26,11 @@ impl Backend {
     pub fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHitDto>, AppError> {
         if let Some(t) = &req.theme {
             known_theme(t)?;
+        }
+        if req.query.chars().count() > MAX_QUERY_CHARS {
+            return Err(AppError::InvalidInput(format!(
+                "the query is longer than {MAX_QUERY_CHARS} characters"
+            )));
         }
         let q = SearchQuery {
             text: req.query.clone(),

@@ -61,6 +61,8 @@ fn search_hits_point_into_the_document_text() {
     );
     q.theme = Some("astrology".into());
     assert_eq!(b.search(&q).unwrap_err().to_api().code, Code::InvalidInput);
+    let long = "人才".repeat(150);
+    assert_eq!(b.search(&request(&long)).unwrap_err().to_api().code, Code::InvalidInput);
 }
 
 #[test]
