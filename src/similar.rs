@@ -38,14 +38,20 @@ pub struct Similar {
 #[derive(Debug, Clone, Default)]
 pub struct SimilarIndex {
     items: Vec<(i64, i64)>,
+    positions: HashMap<i64, usize>,
     vectors: Vec<Vec<(u32, f64)>>,
+}
+
+/// Whether a word is a feature: two or more characters and not a number.
+fn is_feature(w: &str) -> bool {
+    w.chars().nth(1).is_some() && !w.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// The features of a text: content words (two or more characters, not a number).
 pub fn features(text: &str) -> Vec<String> {
     segment::words(text)
         .into_iter()
-        .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .filter(|w| is_feature(w))
         .collect()
 }
 
@@ -63,31 +69,54 @@ pub fn shared_terms(a: &str, b: &str) -> Vec<String> {
 }
 
 impl SimilarIndex {
-    /// Builds the index of `items`.
+    /// Builds the index of `items` (segmenting each text with jieba).
     pub fn build(items: &[TaskText]) -> SimilarIndex {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let mut counts: Vec<HashMap<u32, u32>> = Vec::with_capacity(items.len());
-        let mut df: HashMap<u32, u32> = HashMap::new();
-        for it in items {
-            let mut tf: HashMap<u32, u32> = HashMap::new();
-            for w in features(&it.text) {
+        let words: Vec<Vec<String>> = items.iter().map(|it| features(&it.text)).collect();
+        SimilarIndex::from_words(
+            items
+                .iter()
+                .zip(&words)
+                .map(|(it, w)| (it.task_id, it.document_id, w.iter().map(String::as_str))),
+        )
+    }
+
+    /// Builds the index from words already segmented, as
+    /// `(task_id, document_id, words)`; words that are not features (one
+    /// character, numbers) are skipped, so the jieba word stream of the
+    /// search index can be passed as it is. A task id given twice keeps its
+    /// first entry for lookups.
+    pub fn from_words<'a, I, W>(items: I) -> SimilarIndex
+    where
+        I: IntoIterator<Item = (i64, i64, W)>,
+        W: IntoIterator<Item = &'a str>,
+    {
+        let mut vocab: HashMap<&'a str, u32> = HashMap::new();
+        let mut ids: Vec<(i64, i64)> = Vec::new();
+        let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut tf: HashMap<u32, u32> = HashMap::new();
+        for (task_id, document_id, words) in items {
+            tf.clear();
+            for w in words.into_iter().filter(|w| is_feature(w)) {
                 let next = vocab.len() as u32;
                 let id = *vocab.entry(w).or_insert(next);
                 *tf.entry(id).or_default() += 1;
             }
+            df.resize(vocab.len(), 0);
             for id in tf.keys() {
-                *df.entry(*id).or_default() += 1;
+                df[*id as usize] += 1;
             }
-            counts.push(tf);
+            ids.push((task_id, document_id));
+            counts.push(tf.iter().map(|(k, v)| (*k, *v)).collect());
         }
-        let n = items.len() as f64;
+        let n = ids.len() as f64;
         let vectors = counts
             .into_iter()
             .map(|tf| {
                 let mut v: Vec<(u32, f64)> = tf
                     .into_iter()
                     .map(|(id, c)| {
-                        let d = f64::from(df.get(&id).copied().unwrap_or(1));
+                        let d = f64::from(df.get(id as usize).copied().unwrap_or(1));
                         let idf = ((n + 1.0) / (d + 1.0)).ln() + 1.0;
                         (id, (1.0 + f64::from(c).ln()) * idf)
                     })
@@ -102,8 +131,13 @@ impl SimilarIndex {
                 v
             })
             .collect();
+        let mut positions = HashMap::with_capacity(ids.len());
+        for (i, (t, _)) in ids.iter().enumerate() {
+            positions.entry(*t).or_insert(i);
+        }
         SimilarIndex {
-            items: items.iter().map(|i| (i.task_id, i.document_id)).collect(),
+            items: ids,
+            positions,
             vectors,
         }
     }
@@ -121,22 +155,33 @@ impl SimilarIndex {
     /// The `top` items most similar to `task_id` in other documents, best
     /// first, with a score above zero; `None` when `task_id` is not indexed.
     pub fn similar(&self, task_id: i64, top: usize) -> Option<Vec<Similar>> {
-        let q = self.items.iter().position(|(t, _)| *t == task_id)?;
+        let q = *self.positions.get(&task_id)?;
         let doc = self.items[q].1;
-        let mut out: Vec<Similar> = self
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, d))| *d != doc)
-            .map(|(i, (t, d))| Similar {
-                task_id: *t,
-                document_id: *d,
-                score: dot(&self.vectors[q], &self.vectors[i]),
-            })
-            .filter(|s| s.score > 0.0)
-            .collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.task_id.cmp(&b.task_id)));
-        out.truncate(top);
+        let query = &self.vectors[q];
+        let mut out: Vec<Similar> = Vec::new();
+        if query.is_empty() || top == 0 {
+            return Some(out);
+        }
+        for (i, (t, d)) in self.items.iter().enumerate() {
+            if *d == doc {
+                continue;
+            }
+            let score = dot(query, &self.vectors[i]);
+            if score > 0.0 {
+                out.push(Similar {
+                    task_id: *t,
+                    document_id: *d,
+                    score,
+                });
+            }
+        }
+        let order =
+            |a: &Similar, b: &Similar| b.score.total_cmp(&a.score).then(a.task_id.cmp(&b.task_id));
+        if out.len() > top {
+            out.select_nth_unstable_by(top - 1, order);
+            out.truncate(top);
+        }
+        out.sort_by(order);
         Some(out)
     }
 }
