@@ -100,9 +100,12 @@ fn import(path: &Path, n: usize) -> Imported {
         if matches!(outcome, planlens::store::ImportOutcome::Imported(_)) {
             imported.docs += 1;
             imported.text_bytes += a.text.len();
-            imported
-                .tasks
-                .extend(a.plan.tasks.iter().map(|t| (t.title.clone(), t.text.clone())));
+            imported.tasks.extend(
+                a.plan
+                    .tasks
+                    .iter()
+                    .map(|t| (t.title.clone(), t.text.clone())),
+            );
         }
     }
     let total = analyze + write;
@@ -122,6 +125,32 @@ fn import(path: &Path, n: usize) -> Imported {
         write.as_secs_f64(),
         imported.docs as f64 / total.as_secs_f64(),
         mb / total.as_secs_f64()
+    );
+    imported
+}
+
+/// Reads back a corpus imported by an earlier run.
+fn reuse(path: &Path) -> Imported {
+    let store = Store::open(path).expect("open store");
+    let mut imported = Imported {
+        docs: 0,
+        tasks: Vec::new(),
+        text_bytes: 0,
+    };
+    for d in store.list_documents().expect("list") {
+        let doc = store.document(d.id).expect("document");
+        imported.docs += 1;
+        imported.text_bytes += doc.text.len();
+        imported
+            .tasks
+            .extend(doc.plan.tasks.into_iter().map(|t| (t.title, t.text)));
+    }
+    println!(
+        "corpus: {} documents reused from {}, {} task items, {:.1} MB of text (import not measured)",
+        imported.docs,
+        path.display(),
+        imported.tasks.len(),
+        imported.text_bytes as f64 / 1e6
     );
     imported
 }
@@ -251,8 +280,14 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(2000);
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("bench.db");
-    let imported = import(&path, n);
+    // PLANLENS_BENCH_DB: keep the corpus in this file and reuse it on later
+    // runs (the import is then not measured again).
+    let kept = std::env::var_os("PLANLENS_BENCH_DB").map(std::path::PathBuf::from);
+    let path = kept.clone().unwrap_or_else(|| dir.path().join("bench.db"));
+    let imported = match kept.filter(|p| p.exists()) {
+        Some(p) => reuse(&p),
+        None => import(&path, n),
+    };
     let store = Store::open(&path).expect("open");
     let ids = task_ids(&store);
     report_search(&store);
@@ -276,7 +311,9 @@ fn main() {
             ("2char_人才_theme", "人才", "theme"),
         ] {
             let q = query(text, filter);
-            g.bench_function(name, |b| b.iter(|| black_box(store.search(&q).expect("search"))));
+            g.bench_function(name, |b| {
+                b.iter(|| black_box(store.search(&q).expect("search")))
+            });
         }
         g.finish();
     }

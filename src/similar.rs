@@ -237,7 +237,9 @@ mod tests {
         let s = shared_terms(a, b);
         assert!(s.iter().any(|w| w.contains("孵化器")), "{s:?}");
         assert!(!s.iter().any(|w| w == "众创空间" || w == "服务"), "{s:?}");
-        assert!(s.windows(2).all(|p| p[0].chars().count() >= p[1].chars().count()));
+        assert!(s
+            .windows(2)
+            .all(|p| p[0].chars().count() >= p[1].chars().count()));
         assert!(shared_terms("人才", "资金").is_empty());
         assert!(shared_terms("", "").is_empty());
     }

@@ -8,7 +8,7 @@ use planlens::search::SearchQuery;
 use planlens::store::Store;
 use planlens::targets::Catalog;
 
-const STRADDLING: usize = 300;
+const STRADDLING: usize = 170;
 const LITERAL: usize = 25;
 
 /// One plan whose task items mostly hold `科技，技人才` (the bigrams of 科技人才
@@ -18,7 +18,7 @@ fn corpus() -> Store {
     let mut n = 0;
     for i in 0..STRADDLING + LITERAL {
         n += 1;
-        if i % 13 == 5 && i / 13 < LITERAL {
+        if i % 7 == 3 && i / 7 < LITERAL {
             text.push_str(&format!(
                 "{n}.围绕主导产业需求，完善引进培育机制，加强科技人才队伍建设，落实配套服务政策，提升企业创新能力和区域竞争力。\n"
             ));
@@ -35,7 +35,7 @@ fn corpus() -> Store {
         max_bytes: DEFAULT_MAX_BYTES,
     };
     let a = analyze_bytes(text.as_bytes(), "limit.txt", &ctx).unwrap();
-    assert!(a.plan.tasks.len() >= STRADDLING, "{}", a.plan.tasks.len());
+    assert_eq!(a.plan.tasks.len(), STRADDLING + LITERAL);
     let mut store = Store::open_in_memory().unwrap();
     store.import_document(&a.as_new_document()).unwrap();
     store

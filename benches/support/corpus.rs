@@ -109,7 +109,11 @@ fn shift_years(text: &str, delta: i32) -> String {
             && (i == 0 || !chars[i - 1].is_ascii_digit())
             && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
         if is_year {
-            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(2020);
+            let y: i32 = chars[i..i + 4]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(2020);
             if (2010..=2035).contains(&y) {
                 out.push_str(&(y + delta).to_string());
                 i += 4;
@@ -128,9 +132,13 @@ pub fn generate(n: usize) -> Vec<GenDoc> {
     let pool: Vec<String> = seeds
         .iter()
         .flat_map(|s| {
-            s.bodies
-                .iter()
-                .map(|&(a, b)| s.text[a..b].iter().collect::<String>().trim_end().to_string())
+            s.bodies.iter().map(|&(a, b)| {
+                s.text[a..b]
+                    .iter()
+                    .collect::<String>()
+                    .trim_end()
+                    .to_string()
+            })
         })
         .collect();
     let cities: Vec<(String, String)> = Gazetteer::builtin()

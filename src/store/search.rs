@@ -229,10 +229,10 @@ impl Store {
                    AND (?3 IS NULL OR (d.period_start <= ?3 AND coalesce(d.period_end, d.period_start) >= ?3))
                    AND (?4 IS NULL OR d.kind = ?4)
                    AND (?5 IS NULL OR u.role = ?5)
-                   AND (?6 IS NULL OR EXISTS (
-                        SELECT 1 FROM task_items t JOIN task_themes_effective th ON th.task_id = t.id
-                        WHERE t.document_id = u.document_id AND t.ordinal = u.task_ordinal
-                          AND th.theme = ?6))
+                   AND (?6 IS NULL OR (u.document_id, u.task_ordinal) IN (
+                        SELECT t.document_id, t.ordinal
+                        FROM task_themes_effective th JOIN task_items t ON t.id = th.task_id
+                        WHERE th.theme = ?6))
                  ORDER BY score, u.id",
             )?;
             let rows = stmt.query_map(
@@ -493,15 +493,15 @@ impl Store {
                 tasks[i].2.push(words);
             }
         }
-        Ok(crate::similar::SimilarIndex::from_words(
-            tasks.iter().map(|(id, doc, streams)| {
+        Ok(crate::similar::SimilarIndex::from_words(tasks.iter().map(
+            |(id, doc, streams)| {
                 (
                     *id,
                     *doc,
                     streams.iter().flat_map(|s| s.split_ascii_whitespace()),
                 )
-            }),
-        ))
+            },
+        )))
     }
 }
 
