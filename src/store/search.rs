@@ -217,8 +217,22 @@ impl Store {
             .as_deref()
             .map(|c| c.trim_end_matches('市').to_string());
         // Phase 1: every matching unit's id and score, best first. Only small
-        // columns, so that ranking never reads document texts.
-        let candidates: Vec<(i64, f64)> = {
+        // columns, so that ranking never reads document texts; without filters
+        // the FTS table alone answers (the unit id is its rowid).
+        let unfiltered = city.is_none()
+            && q.year.is_none()
+            && q.kind.is_none()
+            && q.role.is_none()
+            && q.theme.is_none();
+        let candidates: Vec<(i64, f64)> = if unfiltered {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid, bm25(search_fts, 2.0, 1.0, 1.0) AS score
+                 FROM search_fts WHERE search_fts MATCH ?1
+                 ORDER BY score, rowid",
+            )?;
+            let rows = stmt.query_map([&expr], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        } else {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT u.id, bm25(search_fts, 2.0, 1.0, 1.0) AS score
                  FROM search_fts
