@@ -39,7 +39,11 @@ pub struct Similar {
 pub struct SimilarIndex {
     items: Vec<(i64, i64)>,
     positions: HashMap<i64, usize>,
-    vectors: Vec<Vec<(u32, f64)>>,
+    /// For each item, its word ids, ascending.
+    terms: Vec<Vec<u32>>,
+    /// For each word id, the items containing it (ascending) with the word's
+    /// normalised weight there.
+    postings: Vec<Vec<(u32, f64)>>,
 }
 
 /// Whether a word is a feature: two or more characters and not a number.
@@ -110,7 +114,7 @@ impl SimilarIndex {
             counts.push(tf.iter().map(|(k, v)| (*k, *v)).collect());
         }
         let n = ids.len() as f64;
-        let vectors = counts
+        let vectors: Vec<Vec<(u32, f64)>> = counts
             .into_iter()
             .map(|tf| {
                 let mut v: Vec<(u32, f64)> = tf
@@ -131,6 +135,19 @@ impl SimilarIndex {
                 v
             })
             .collect();
+        let mut postings: Vec<Vec<(u32, f64)>> =
+            df.iter().map(|&d| Vec::with_capacity(d as usize)).collect();
+        for (i, v) in vectors.iter().enumerate() {
+            for &(id, w) in v {
+                if let Some(p) = postings.get_mut(id as usize) {
+                    p.push((i as u32, w));
+                }
+            }
+        }
+        let terms = vectors
+            .into_iter()
+            .map(|v| v.into_iter().map(|(id, _)| id).collect())
+            .collect();
         let mut positions = HashMap::with_capacity(ids.len());
         for (i, (t, _)) in ids.iter().enumerate() {
             positions.entry(*t).or_insert(i);
@@ -138,7 +155,8 @@ impl SimilarIndex {
         SimilarIndex {
             items: ids,
             positions,
-            vectors,
+            terms,
+            postings,
         }
     }
 
@@ -157,21 +175,37 @@ impl SimilarIndex {
     pub fn similar(&self, task_id: i64, top: usize) -> Option<Vec<Similar>> {
         let q = *self.positions.get(&task_id)?;
         let doc = self.items[q].1;
-        let query = &self.vectors[q];
+        let query: Vec<(u32, f64)> = self.terms[q]
+            .iter()
+            .filter_map(|&id| {
+                let p = self.postings.get(id as usize)?;
+                let at = p.binary_search_by_key(&(q as u32), |e| e.0).ok()?;
+                Some((id, p[at].1))
+            })
+            .collect();
         let mut out: Vec<Similar> = Vec::new();
         if query.is_empty() || top == 0 {
             return Some(out);
         }
-        for (i, (t, d)) in self.items.iter().enumerate() {
-            if *d == doc {
-                continue;
+        // Accumulate the dot products over the postings of the query's words,
+        // so only items sharing a word with it are visited.
+        let mut acc = vec![0.0f64; self.items.len()];
+        for &(id, wq) in &query {
+            for &(i, w) in self
+                .postings
+                .get(id as usize)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                acc[i as usize] += wq * w;
             }
-            let score = dot(query, &self.vectors[i]);
-            if score > 0.0 {
+        }
+        for (i, score) in acc.into_iter().enumerate() {
+            let (t, d) = self.items[i];
+            if d != doc && score > 0.0 {
                 out.push(Similar {
-                    task_id: *t,
-                    document_id: *d,
-                    score,
+                    task_id: t,
+                    document_id: d,
+                    score: score.min(1.0),
                 });
             }
         }
@@ -184,22 +218,6 @@ impl SimilarIndex {
         out.sort_by(order);
         Some(out)
     }
-}
-
-fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s.min(1.0)
 }
 
 #[cfg(test)]
