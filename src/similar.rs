@@ -46,6 +46,32 @@ pub struct SimilarIndex {
     postings: Vec<Vec<(u32, f64)>>,
 }
 
+/// FNV-1a: word ids are looked up millions of times when the index is built,
+/// and the keys come from our own database, so a fast unkeyed hash is fine.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fnv>;
+
 /// Whether a word is a feature: two or more characters and not a number.
 fn is_feature(w: &str) -> bool {
     w.chars().nth(1).is_some() && !w.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -94,24 +120,32 @@ impl SimilarIndex {
         I: IntoIterator<Item = (i64, i64, W)>,
         W: IntoIterator<Item = &'a str>,
     {
-        let mut vocab: HashMap<&'a str, u32> = HashMap::new();
+        let mut vocab: HashMap<&'a str, u32, FastHash> = HashMap::default();
         let mut ids: Vec<(i64, i64)> = Vec::new();
         let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
-        let mut tf: HashMap<u32, u32> = HashMap::new();
+        let mut seq: Vec<u32> = Vec::new();
         for (task_id, document_id, words) in items {
-            tf.clear();
+            seq.clear();
             for w in words.into_iter().filter(|w| is_feature(w)) {
                 let next = vocab.len() as u32;
-                let id = *vocab.entry(w).or_insert(next);
-                *tf.entry(id).or_default() += 1;
+                seq.push(*vocab.entry(w).or_insert(next));
+            }
+            // Term frequencies: runs of equal ids after sorting.
+            seq.sort_unstable();
+            let mut tf: Vec<(u32, u32)> = Vec::new();
+            for &id in &seq {
+                match tf.last_mut() {
+                    Some((last, n)) if *last == id => *n += 1,
+                    _ => tf.push((id, 1)),
+                }
             }
             df.resize(vocab.len(), 0);
-            for id in tf.keys() {
+            for (id, _) in &tf {
                 df[*id as usize] += 1;
             }
             ids.push((task_id, document_id));
-            counts.push(tf.iter().map(|(k, v)| (*k, *v)).collect());
+            counts.push(tf);
         }
         let n = ids.len() as f64;
         let vectors: Vec<Vec<(u32, f64)>> = counts
