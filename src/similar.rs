@@ -38,14 +38,50 @@ pub struct Similar {
 #[derive(Debug, Clone, Default)]
 pub struct SimilarIndex {
     items: Vec<(i64, i64)>,
-    vectors: Vec<Vec<(u32, f64)>>,
+    positions: HashMap<i64, usize>,
+    /// For each item, its word ids, ascending.
+    terms: Vec<Vec<u32>>,
+    /// For each word id, the items containing it (ascending) with the word's
+    /// normalised weight there.
+    postings: Vec<Vec<(u32, f64)>>,
+}
+
+/// FNV-1a: word ids are looked up millions of times when the index is built,
+/// and the keys come from our own database, so a fast unkeyed hash is fine.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fnv>;
+
+/// Whether a word is a feature: two or more characters and not a number.
+fn is_feature(w: &str) -> bool {
+    w.chars().nth(1).is_some() && !w.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// The features of a text: content words (two or more characters, not a number).
 pub fn features(text: &str) -> Vec<String> {
     segment::words(text)
         .into_iter()
-        .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .filter(|w| is_feature(w))
         .collect()
 }
 
@@ -63,31 +99,62 @@ pub fn shared_terms(a: &str, b: &str) -> Vec<String> {
 }
 
 impl SimilarIndex {
-    /// Builds the index of `items`.
+    /// Builds the index of `items` (segmenting each text with jieba).
     pub fn build(items: &[TaskText]) -> SimilarIndex {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let mut counts: Vec<HashMap<u32, u32>> = Vec::with_capacity(items.len());
-        let mut df: HashMap<u32, u32> = HashMap::new();
-        for it in items {
-            let mut tf: HashMap<u32, u32> = HashMap::new();
-            for w in features(&it.text) {
+        let words: Vec<Vec<String>> = items.iter().map(|it| features(&it.text)).collect();
+        SimilarIndex::from_words(
+            items
+                .iter()
+                .zip(&words)
+                .map(|(it, w)| (it.task_id, it.document_id, w.iter().map(String::as_str))),
+        )
+    }
+
+    /// Builds the index from words already segmented, as
+    /// `(task_id, document_id, words)`; words that are not features (one
+    /// character, numbers) are skipped, so the jieba word stream of the
+    /// search index can be passed as it is. A task id given twice keeps its
+    /// first entry for lookups.
+    pub fn from_words<'a, I, W>(items: I) -> SimilarIndex
+    where
+        I: IntoIterator<Item = (i64, i64, W)>,
+        W: IntoIterator<Item = &'a str>,
+    {
+        let mut vocab: HashMap<&'a str, u32, FastHash> = HashMap::default();
+        let mut ids: Vec<(i64, i64)> = Vec::new();
+        let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut seq: Vec<u32> = Vec::new();
+        for (task_id, document_id, words) in items {
+            seq.clear();
+            for w in words.into_iter().filter(|w| is_feature(w)) {
                 let next = vocab.len() as u32;
-                let id = *vocab.entry(w).or_insert(next);
-                *tf.entry(id).or_default() += 1;
+                seq.push(*vocab.entry(w).or_insert(next));
             }
-            for id in tf.keys() {
-                *df.entry(*id).or_default() += 1;
+            // Term frequencies: runs of equal ids after sorting.
+            seq.sort_unstable();
+            let mut tf: Vec<(u32, u32)> = Vec::new();
+            for &id in &seq {
+                match tf.last_mut() {
+                    Some((last, n)) if *last == id => *n += 1,
+                    _ => tf.push((id, 1)),
+                }
             }
+            df.resize(vocab.len(), 0);
+            for (id, _) in &tf {
+                df[*id as usize] += 1;
+            }
+            ids.push((task_id, document_id));
             counts.push(tf);
         }
-        let n = items.len() as f64;
-        let vectors = counts
+        let n = ids.len() as f64;
+        let vectors: Vec<Vec<(u32, f64)>> = counts
             .into_iter()
             .map(|tf| {
                 let mut v: Vec<(u32, f64)> = tf
                     .into_iter()
                     .map(|(id, c)| {
-                        let d = f64::from(df.get(&id).copied().unwrap_or(1));
+                        let d = f64::from(df.get(id as usize).copied().unwrap_or(1));
                         let idf = ((n + 1.0) / (d + 1.0)).ln() + 1.0;
                         (id, (1.0 + f64::from(c).ln()) * idf)
                     })
@@ -102,9 +169,28 @@ impl SimilarIndex {
                 v
             })
             .collect();
+        let mut postings: Vec<Vec<(u32, f64)>> =
+            df.iter().map(|&d| Vec::with_capacity(d as usize)).collect();
+        for (i, v) in vectors.iter().enumerate() {
+            for &(id, w) in v {
+                if let Some(p) = postings.get_mut(id as usize) {
+                    p.push((i as u32, w));
+                }
+            }
+        }
+        let terms = vectors
+            .into_iter()
+            .map(|v| v.into_iter().map(|(id, _)| id).collect())
+            .collect();
+        let mut positions = HashMap::with_capacity(ids.len());
+        for (i, (t, _)) in ids.iter().enumerate() {
+            positions.entry(*t).or_insert(i);
+        }
         SimilarIndex {
-            items: items.iter().map(|i| (i.task_id, i.document_id)).collect(),
-            vectors,
+            items: ids,
+            positions,
+            terms,
+            postings,
         }
     }
 
@@ -121,40 +207,51 @@ impl SimilarIndex {
     /// The `top` items most similar to `task_id` in other documents, best
     /// first, with a score above zero; `None` when `task_id` is not indexed.
     pub fn similar(&self, task_id: i64, top: usize) -> Option<Vec<Similar>> {
-        let q = self.items.iter().position(|(t, _)| *t == task_id)?;
+        let q = *self.positions.get(&task_id)?;
         let doc = self.items[q].1;
-        let mut out: Vec<Similar> = self
-            .items
+        let query: Vec<(u32, f64)> = self.terms[q]
             .iter()
-            .enumerate()
-            .filter(|(_, (_, d))| *d != doc)
-            .map(|(i, (t, d))| Similar {
-                task_id: *t,
-                document_id: *d,
-                score: dot(&self.vectors[q], &self.vectors[i]),
+            .filter_map(|&id| {
+                let p = self.postings.get(id as usize)?;
+                let at = p.binary_search_by_key(&(q as u32), |e| e.0).ok()?;
+                Some((id, p[at].1))
             })
-            .filter(|s| s.score > 0.0)
             .collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.task_id.cmp(&b.task_id)));
-        out.truncate(top);
-        Some(out)
-    }
-}
-
-fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
+        let mut out: Vec<Similar> = Vec::new();
+        if query.is_empty() || top == 0 {
+            return Some(out);
+        }
+        // Accumulate the dot products over the postings of the query's words,
+        // so only items sharing a word with it are visited.
+        let mut acc = vec![0.0f64; self.items.len()];
+        for &(id, wq) in &query {
+            for &(i, w) in self
+                .postings
+                .get(id as usize)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                acc[i as usize] += wq * w;
             }
         }
+        for (i, score) in acc.into_iter().enumerate() {
+            let (t, d) = self.items[i];
+            if d != doc && score > 0.0 {
+                out.push(Similar {
+                    task_id: t,
+                    document_id: d,
+                    score: score.min(1.0),
+                });
+            }
+        }
+        let order =
+            |a: &Similar, b: &Similar| b.score.total_cmp(&a.score).then(a.task_id.cmp(&b.task_id));
+        if out.len() > top {
+            out.select_nth_unstable_by(top - 1, order);
+            out.truncate(top);
+        }
+        out.sort_by(order);
+        Some(out)
     }
-    s.min(1.0)
 }
 
 #[cfg(test)]

@@ -79,6 +79,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NoSuchDocument(id));
         }
+        self.documents_changed();
         Ok(())
     }
 

@@ -13,6 +13,7 @@ mod targets;
 mod themes;
 mod versions;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -173,6 +174,12 @@ pub struct StoredDocument {
 /// The PlanLens database.
 pub struct Store {
     conn: Connection,
+    /// Bumped whenever this `Store` writes or deletes documents or their task
+    /// items; keys the in-memory caches together with `PRAGMA data_version`
+    /// (which only moves on other connections' commits).
+    generation: u64,
+    /// The similar-task index, built on first use (see [`Store::similar_tasks`]).
+    similar: RefCell<Option<search::SimilarCache>>,
 }
 
 impl Store {
@@ -198,7 +205,11 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrate::migrate_to(&mut conn, migrate::latest_version())?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            generation: 0,
+            similar: RefCell::new(None),
+        };
         store.reindex_missing()?;
         Ok(store)
     }
@@ -214,6 +225,19 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
         Ok(n == 0)
+    }
+
+    /// Records that this `Store` changed documents or task items, so that
+    /// caches built from them are rebuilt on next use.
+    fn documents_changed(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+    }
+
+    /// `PRAGMA data_version`: changes when another connection commits.
+    fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Runs `PRAGMA integrity_check`; `Ok(true)` when the file is sound.

@@ -194,11 +194,16 @@ impl Store {
             let tx = self.conn.transaction()?;
             index_document(&tx, id, &doc.text, &doc.plan)?;
             tx.commit()?;
+            self.documents_changed();
         }
         Ok(ids.len())
     }
 
     /// Searches all documents; hits ranked by bm25, best first.
+    ///
+    /// Returns `limit` hits whenever that many units contain every term
+    /// literally: FTS candidates (a bigram phrase can straddle punctuation)
+    /// are checked in rank order until `limit` of them pass or none is left.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
         let terms = segment::parse_query(&q.text);
         if terms.is_empty() {
@@ -211,65 +216,97 @@ impl Store {
             .city
             .as_deref()
             .map(|c| c.trim_end_matches('市').to_string());
+        // Phase 1: every matching unit's id and score, best first. Only small
+        // columns, so that ranking never reads document texts; without filters
+        // the FTS table alone answers (the unit id is its rowid).
+        let unfiltered = city.is_none()
+            && q.year.is_none()
+            && q.kind.is_none()
+            && q.role.is_none()
+            && q.theme.is_none();
+        let candidates: Vec<(i64, f64)> = if unfiltered {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid, bm25(search_fts, 2.0, 1.0, 1.0) AS score
+                 FROM search_fts WHERE search_fts MATCH ?1
+                 ORDER BY score, rowid",
+            )?;
+            let rows = stmt.query_map([&expr], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        } else {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT u.id, bm25(search_fts, 2.0, 1.0, 1.0) AS score
+                 FROM search_fts
+                 JOIN search_units u ON u.id = search_fts.rowid
+                 JOIN documents d ON d.id = u.document_id
+                 WHERE search_fts MATCH ?1
+                   AND (?2 IS NULL OR d.city = ?2 OR d.city = ?2 || '市')
+                   AND (?3 IS NULL OR (d.period_start <= ?3 AND coalesce(d.period_end, d.period_start) >= ?3))
+                   AND (?4 IS NULL OR d.kind = ?4)
+                   AND (?5 IS NULL OR u.role = ?5)
+                   AND (?6 IS NULL OR (u.document_id, u.task_ordinal) IN (
+                        SELECT t.document_id, t.ordinal
+                        FROM task_themes_effective th JOIN task_items t ON t.id = th.task_id
+                        WHERE th.theme = ?6))
+                 ORDER BY score, u.id",
+            )?;
+            let rows = stmt.query_map(
+                params![
+                    expr,
+                    city,
+                    q.year,
+                    q.kind.map(PlanKind::as_str),
+                    q.role.map(SectionRole::as_str),
+                    q.theme,
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            rows.collect::<Result<_, _>>()?
+        };
+        // Phase 2: read candidates in rank order and keep the literal hits.
         let mut stmt = self.conn.prepare_cached(
             "SELECT u.document_id, d.title, d.city, d.kind, d.period_start, s.path, s.title,
                     u.role, t.id, u.start_char, u.end_char,
-                    bm25(search_fts, 2.0, 1.0, 1.0) AS score,
                     substr(d.raw_text, u.start_char + 1, u.end_char - u.start_char)
-             FROM search_fts
-             JOIN search_units u ON u.id = search_fts.rowid
+             FROM search_units u
              JOIN documents d ON d.id = u.document_id
              LEFT JOIN sections s ON s.document_id = u.document_id AND s.ordinal = u.section_ordinal
              LEFT JOIN task_items t ON t.document_id = u.document_id AND t.ordinal = u.task_ordinal
-             WHERE search_fts MATCH ?1
-               AND (?2 IS NULL OR d.city = ?2 OR d.city = ?2 || '市')
-               AND (?3 IS NULL OR (d.period_start <= ?3 AND coalesce(d.period_end, d.period_start) >= ?3))
-               AND (?4 IS NULL OR d.kind = ?4)
-               AND (?5 IS NULL OR u.role = ?5)
-               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM task_themes_effective th
-                                          WHERE th.task_id = t.id AND th.theme = ?6))
-             ORDER BY score
-             LIMIT ?7",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                expr,
-                city,
-                q.year,
-                q.kind.map(PlanKind::as_str),
-                q.role.map(SectionRole::as_str),
-                q.theme,
-                (limit * 4 + 50) as i64,
-            ],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<i32>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, Option<i64>>(8)?,
-                    r.get::<_, i64>(9)?,
-                    r.get::<_, i64>(10)?,
-                    r.get::<_, f64>(11)?,
-                    r.get::<_, String>(12)?,
-                ))
-            },
+             WHERE u.id = ?1",
         )?;
         let mut out = Vec::new();
-        for row in rows {
-            let (doc, title, city, kind, year, path, stitle, role, task, start, end, score, body) =
-                row?;
+        for (unit_id, score) in candidates {
+            if out.len() == limit {
+                break;
+            }
+            let Some(row) = stmt
+                .query_row([unit_id], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<i32>>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, Option<String>>(6)?,
+                        r.get::<_, String>(7)?,
+                        r.get::<_, Option<i64>>(8)?,
+                        r.get::<_, i64>(9)?,
+                        r.get::<_, i64>(10)?,
+                        r.get::<_, String>(11)?,
+                    ))
+                })
+                .optional()?
+            else {
+                continue;
+            };
+            let (doc, title, city, kind, year, path, stitle, role, task, start, end, body) = row;
             // The bigram phrase can straddle punctuation; keep only literal hits,
             // and only units where every term occurs.
-            let local = search::find_terms(&body, &literals);
             let lower = body.to_lowercase();
             if !literals.iter().all(|l| lower.contains(l.as_str())) {
                 continue;
             }
+            let local = search::find_terms(&body, &literals);
             let start = start.max(0) as usize;
             let (snippet, highlights) = search::snippet(&body, &local, SNIPPET_CONTEXT);
             let kind = PlanKind::parse(&kind).ok_or(StoreError::InvalidValue {
@@ -308,9 +345,6 @@ impl Store {
                 snippet,
                 highlights,
             });
-            if out.len() == limit {
-                break;
-            }
         }
         Ok(out)
     }
@@ -399,11 +433,21 @@ impl Store {
 
     /// The `top` task items of other documents most similar to `task_id`
     /// (TF-IDF cosine over jieba words), best first.
+    ///
+    /// The index is built on first use from the jieba word stream the search
+    /// index stores for each task item, and kept until documents change
+    /// (through this `Store`, or through another connection to the file).
     pub fn similar_tasks(&self, task_id: i64, top: usize) -> Result<Vec<TaskRef>, StoreError> {
-        let index = crate::similar::SimilarIndex::build(&self.task_texts()?);
-        let found = index
-            .similar(task_id, top)
-            .ok_or(StoreError::NoSuchTask(task_id))?;
+        let found = {
+            let cache = self.similar_index()?;
+            let index = cache
+                .as_ref()
+                .map(|c| &c.index)
+                .ok_or(StoreError::NoSuchTask(task_id))?;
+            index
+                .similar(task_id, top)
+                .ok_or(StoreError::NoSuchTask(task_id))?
+        };
         let mut out = Vec::with_capacity(found.len());
         for s in found {
             let mut r = self.task_ref(s.task_id)?;
@@ -412,4 +456,72 @@ impl Store {
         }
         Ok(out)
     }
+
+    /// The cached similar-task index, rebuilt first if documents changed
+    /// since it was built. The returned borrow always holds `Some`.
+    fn similar_index(&self) -> Result<std::cell::Ref<'_, Option<SimilarCache>>, StoreError> {
+        let data_version = self.data_version()?;
+        let fresh = self
+            .similar
+            .borrow()
+            .as_ref()
+            .is_some_and(|c| c.generation == self.generation && c.data_version == data_version);
+        if !fresh {
+            let index = self.build_similar_index()?;
+            *self.similar.borrow_mut() = Some(SimilarCache {
+                generation: self.generation,
+                data_version,
+                index,
+            });
+        }
+        Ok(self.similar.borrow())
+    }
+
+    /// Builds the similar-task index from the stored word streams: every
+    /// task item, with the jieba words of the search units inside it.
+    fn build_similar_index(&self) -> Result<crate::similar::SimilarIndex, StoreError> {
+        use std::collections::HashMap;
+        let mut tasks: Vec<(i64, i64, Vec<String>)> = Vec::new();
+        let mut at: HashMap<(i64, i64), usize> = HashMap::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, document_id, ordinal FROM task_items ORDER BY document_id, ordinal",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (id, doc, ordinal): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                at.insert((doc, ordinal), tasks.len());
+                tasks.push((id, doc, Vec::new()));
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT u.document_id, u.task_ordinal, f.words
+             FROM search_units u JOIN search_fts f ON f.rowid = u.id
+             WHERE u.task_ordinal IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let key: (i64, i64) = (r.get(0)?, r.get(1)?);
+            if let Some(&i) = at.get(&key) {
+                let words: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
+                tasks[i].2.push(words);
+            }
+        }
+        Ok(crate::similar::SimilarIndex::from_words(tasks.iter().map(
+            |(id, doc, streams)| {
+                (
+                    *id,
+                    *doc,
+                    streams.iter().flat_map(|s| s.split_ascii_whitespace()),
+                )
+            },
+        )))
+    }
+}
+
+/// The similar-task index with the state of the database it was built from.
+pub(super) struct SimilarCache {
+    generation: u64,
+    data_version: i64,
+    index: crate::similar::SimilarIndex,
 }

@@ -165,6 +165,7 @@ impl Store {
             None => None,
         };
         tx.commit()?;
+        self.documents_changed();
         Ok((ImportOutcome::Imported(id), info))
     }
 
