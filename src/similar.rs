@@ -44,6 +44,8 @@ pub struct SimilarIndex {
     /// For each word id, the items containing it (ascending) with the word's
     /// normalised weight there.
     postings: Vec<Vec<(u32, f64)>>,
+    /// Word → id, for document frequencies of given words.
+    vocab: HashMap<String, u32, FastHash>,
 }
 
 /// FNV-1a: word ids are looked up millions of times when the index is built,
@@ -191,7 +193,37 @@ impl SimilarIndex {
             positions,
             terms,
             postings,
+            vocab: vocab
+                .into_iter()
+                .map(|(w, id)| (w.to_string(), id))
+                .collect(),
         }
+    }
+
+    /// The share of indexed items that contain `word` (0 for a word never seen).
+    pub fn item_share(&self, word: &str) -> f64 {
+        match self.vocab.get(word) {
+            Some(&id) if !self.items.is_empty() => {
+                self.postings.get(id as usize).map_or(0, Vec::len) as f64 / self.items.len() as f64
+            }
+            _ => 0.0,
+        }
+    }
+
+    /// The content words `a` and `b` share that are distinctive: found in at
+    /// most `max_share` of the indexed items (so 科技, 创新, 推进 do not
+    /// drown the words that make two items alike). Rarest first.
+    pub fn distinctive_shared_terms(&self, a: &str, b: &str, max_share: f64) -> Vec<String> {
+        let mut out: Vec<(f64, String)> = shared_terms(a, b)
+            .into_iter()
+            .map(|w| (self.item_share(&w), w))
+            .filter(|(share, _)| *share <= max_share)
+            .collect();
+        out.sort_by(|x, y| {
+            x.0.total_cmp(&y.0)
+                .then_with(|| y.1.chars().count().cmp(&x.1.chars().count()))
+        });
+        out.into_iter().map(|(_, w)| w).collect()
     }
 
     /// Number of indexed items.
@@ -294,6 +326,31 @@ mod tests {
             .all(|p| p[0].chars().count() >= p[1].chars().count()));
         assert!(shared_terms("人才", "资金").is_empty());
         assert!(shared_terms("", "").is_empty());
+    }
+
+    #[test]
+    fn distinctive_terms_leave_out_words_most_items_use() {
+        let idx = SimilarIndex::build(&[
+            t(1, 1, "推进科技特派员制度，推进科技创新。"),
+            t(2, 2, "深化科技特派员制度改革，推进科技创新。"),
+            t(3, 3, "推进科技成果转化，科技创新。"),
+            t(4, 4, "推进科技金融，科技创新。"),
+        ]);
+        assert_eq!(idx.item_share("推进"), 1.0);
+        assert_eq!(idx.item_share("从未出现"), 0.0);
+        let all = shared_terms(
+            "推进科技特派员制度，推进科技创新。",
+            "深化科技特派员制度改革，推进科技创新。",
+        );
+        let rare = idx.distinctive_shared_terms(
+            "推进科技特派员制度，推进科技创新。",
+            "深化科技特派员制度改革，推进科技创新。",
+            0.5,
+        );
+        assert!(all.iter().any(|w| w == "推进"), "{all:?}");
+        assert!(!rare.iter().any(|w| w == "推进" || w == "科技"), "{rare:?}");
+        assert!(rare.iter().any(|w| w.contains("特派员")), "{rare:?}");
+        assert!(rare.iter().all(|w| idx.item_share(w) <= 0.5));
     }
 
     #[test]

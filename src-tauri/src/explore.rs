@@ -5,7 +5,6 @@
 use planlens::chart::{ChartData, HeatmapChart};
 use planlens::present;
 use planlens::search::{self as core_search, SearchQuery};
-use planlens::similar;
 use planlens::store::Store;
 use planlens::themes::Taxonomy;
 
@@ -65,7 +64,7 @@ impl Backend {
     pub fn task_pair(&self, left: i64, right: i64) -> Result<TaskPair, AppError> {
         let store = self.store()?;
         let (l, r) = (side(&store, left)?, side(&store, right)?);
-        let terms = similar::shared_terms(&l.body, &r.body);
+        let terms = store.shared_terms(left, right)?;
         let locate = |mut s: TaskSide| {
             s.shared = core_search::find_terms(&s.body, &terms)
                 .into_iter()

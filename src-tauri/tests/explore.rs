@@ -62,7 +62,10 @@ fn search_hits_point_into_the_document_text() {
     q.theme = Some("astrology".into());
     assert_eq!(b.search(&q).unwrap_err().to_api().code, Code::InvalidInput);
     let long = "人才".repeat(150);
-    assert_eq!(b.search(&request(&long)).unwrap_err().to_api().code, Code::InvalidInput);
+    assert_eq!(
+        b.search(&request(&long)).unwrap_err().to_api().code,
+        Code::InvalidInput
+    );
 }
 
 #[test]
@@ -83,6 +86,11 @@ fn similar_items_come_from_other_documents_and_pair_up_with_shared_terms() {
 
     let pair = b.task_pair(hit.0, similar[0].task_id).unwrap();
     assert!(!pair.terms.is_empty());
+    // Distinctive words only: not the ones nearly every S&T task item uses.
+    for common in ["科技", "创新", "推进"] {
+        assert!(!pair.terms.iter().any(|t| t == common), "{:?}", pair.terms);
+    }
+    assert!(pair.terms.iter().any(|t| t.contains("特派员")), "{:?}", pair.terms);
     for side in [&pair.left, &pair.right] {
         assert!(!side.shared.is_empty());
         let chars: Vec<char> = side.body.chars().collect();

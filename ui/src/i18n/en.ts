@@ -198,7 +198,7 @@ export const en: Record<Key, string> = {
   "similar.open": "Open in the Reader",
   "similar.query": "This item",
   "similar.other": "Compared with",
-  "similar.legend": "Highlighted: words both items use",
+  "similar.legend": "Highlighted: words both items use and most other task items do not",
   "reader.similar": "Similar tasks",
   "reader.similarAll": "Side by side…",
   "themes.heading": "Theme coverage",

@@ -196,7 +196,7 @@ export const zh = {
   "similar.open": "在阅读器中打开",
   "similar.query": "本条",
   "similar.other": "对照",
-  "similar.legend": "高亮：两条共有的词语",
+  "similar.legend": "高亮：两条共有、而多数任务条目不用的词语",
   "reader.similar": "相似任务",
   "reader.similarAll": "并排对照…",
   "themes.heading": "主题覆盖",
