@@ -90,7 +90,11 @@ fn similar_items_come_from_other_documents_and_pair_up_with_shared_terms() {
     for common in ["科技", "创新", "推进"] {
         assert!(!pair.terms.iter().any(|t| t == common), "{:?}", pair.terms);
     }
-    assert!(pair.terms.iter().any(|t| t.contains("特派员")), "{:?}", pair.terms);
+    assert!(
+        pair.terms.iter().any(|t| t.contains("特派员")),
+        "{:?}",
+        pair.terms
+    );
     for side in [&pair.left, &pair.right] {
         assert!(!side.shared.is_empty());
         let chars: Vec<char> = side.body.chars().collect();

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_annotations.sql"),
     include_str!("migrations/0004_versions.sql"),
     include_str!("migrations/0005_search.sql"),
+    include_str!("migrations/0006_theme_indexes.sql"),
 ];
 
 /// The schema version this build writes.
