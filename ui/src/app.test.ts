@@ -9,11 +9,15 @@ const settle = async () => {
   for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
+let mounted: App | null = null;
+
 function mount(platform = new MockPlatform()) {
+  mounted?.dispose();
   document.body.replaceChildren();
   const root = document.createElement("div");
   document.body.appendChild(root);
   const app = new App(root, platform);
+  mounted = app;
   return { app, root, platform };
 }
 

@@ -54,6 +54,7 @@ export class App implements AppContext {
   private readonly langButton: HTMLButtonElement;
   private readonly searchInput: HTMLInputElement;
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly disposers: (() => void)[] = [];
 
   constructor(
     readonly root: HTMLElement,
@@ -95,7 +96,7 @@ export class App implements AppContext {
     skip.dataset.i18n = "app.skipToContent";
     replace(root, skip, h("header", { class: "top" }, h("h1", { class: "brand" }, "PlanLens"), this.nav, searchForm, this.langButton), this.main, this.status);
     // "/" or Ctrl/⌘+K jumps to the search box from anywhere but a text field.
-    document.addEventListener("keydown", (e) => {
+    const onKey = (e: KeyboardEvent) => {
       const typing = (e.target as HTMLElement | null)?.closest?.("input, textarea, select, [contenteditable]");
       if ((e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) || (e.key.toLowerCase() === "k" && (e.ctrlKey || e.metaKey))) {
         if (!this.root.isConnected) return;
@@ -103,11 +104,13 @@ export class App implements AppContext {
         this.searchInput.focus();
         this.searchInput.select();
       }
-    });
-    onLocaleChange(() => {
+    };
+    document.addEventListener("keydown", onKey);
+    const offLocale = onLocaleChange(() => {
       this.renderChrome();
       void this.views[this.current].show(this.params);
     });
+    this.disposers.push(() => document.removeEventListener("keydown", onKey), offLocale);
     this.renderChrome();
   }
 
@@ -137,6 +140,11 @@ export class App implements AppContext {
         ),
       ),
     );
+  }
+
+  /** Stops listening to the document and the locale (tests mount many apps). */
+  dispose(): void {
+    for (const f of this.disposers.splice(0)) f();
   }
 
   /** The view shown now. */

@@ -9,11 +9,15 @@ const settle = async () => {
   for (let i = 0; i < 12; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
+let mounted: App | null = null;
+
 function mount(platform = new MockPlatform()) {
+  mounted?.dispose();
   document.body.replaceChildren();
   const root = document.createElement("div");
   document.body.appendChild(root);
   const app = new App(root, platform);
+  mounted = app;
   return { app, root, platform };
 }
 
@@ -194,6 +198,33 @@ describe("Themes", () => {
     setLocale("en");
     await settle();
     expect(root.querySelector("[data-testid=theme-table]")?.textContent).toContain("Enterprise cultivation");
+  });
+
+  it("leaves documents out of the table, the items and the heatmap", async () => {
+    const platform = new MockPlatform();
+    const spy = vi.spyOn(platform, "chartSvg");
+    const { app, root } = mount(platform);
+    app.navigate("themes");
+    await settle();
+    const cov = await platform.themeCoverage();
+    const n = cov.documents.length;
+    const header = () => root.querySelectorAll("[data-testid=theme-table] thead th").length;
+    expect(header()).toBe(n + 2);
+    expect(spy.mock.calls.at(-1)?.[0].documents).toEqual([]);
+    const first = cov.documents[0].id;
+    root.querySelector<HTMLButtonElement>(`[data-doc-toggle="${first}"]`)!.click();
+    await settle();
+    expect(header()).toBe(n + 1);
+    expect(root.querySelector(`[data-doc-toggle="${first}"]`)?.getAttribute("aria-pressed")).toBe("false");
+    expect(spy.mock.calls.at(-1)?.[0].documents).toEqual(cov.documents.slice(1).map((d) => d.id));
+    expect(root.querySelector(`button.cell[data-doc="${first}"]`)).toBeNull();
+    // The last shown document cannot be left out.
+    for (const d of cov.documents.slice(1)) root.querySelector<HTMLButtonElement>(`[data-doc-toggle="${d.id}"]`)!.click();
+    await settle();
+    expect(header()).toBe(3);
+    root.querySelector<HTMLButtonElement>(`[data-doc-toggle="${first}"]`)!.click();
+    await settle();
+    expect(header()).toBe(4);
   });
 
   it("exports the heatmap through the save dialog", async () => {

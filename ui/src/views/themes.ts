@@ -7,9 +7,9 @@ import type { AppContext, View } from "../app";
 import { ThemeEditor, themeName } from "../components/theme-editor";
 import { locale, t } from "../i18n";
 import { h, replace } from "../lib/dom";
-import { shortLabel } from "../lib/format";
+import { documentLabel, shortLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
-import type { ChartSpec, ChartTheme, ThemeCoverage, ThemeMetric, ThemeTask } from "../platform/bindings";
+import type { ChartSpec, ChartTheme, DocumentSummary, ThemeCoverage, ThemeMetric, ThemeTask } from "../platform/bindings";
 import { SIZES } from "./compare";
 
 type Size = keyof typeof SIZES;
@@ -21,6 +21,8 @@ export class ThemesView implements View {
   private chartTheme: ChartTheme = "light";
   private size: Size = "medium";
   private selected: { theme: string; doc: number } | null = null;
+  /** Documents left out of the table, chart and lists (all shown by default). */
+  private hidden = new Set<number>();
   private items: ThemeTask[] = [];
   private readonly tableEl = h("div", { class: "table-wrap" });
   private readonly chartEl = h("figure", { class: "chart", "data-testid": "theme-chart" });
@@ -39,9 +41,22 @@ export class ThemesView implements View {
     await Promise.all([this.refreshChart(), this.refreshItems()]);
   }
 
+  /** The documents shown, in library order. */
+  private shown(): DocumentSummary[] {
+    return this.cov?.documents.filter((d) => !this.hidden.has(d.id)) ?? [];
+  }
+
   private spec(): ChartSpec {
     const { width, height } = SIZES[this.size];
-    return { documents: [], indicator: "", themes: this.metric, theme: this.chartTheme, width, height, lang: locale() };
+    const documents = this.hidden.size ? this.shown().map((d) => d.id) : [];
+    return { documents, indicator: "", themes: this.metric, theme: this.chartTheme, width, height, lang: locale() };
+  }
+
+  private toggle(id: number): void {
+    if (this.hidden.has(id)) this.hidden.delete(id);
+    else if (this.shown().length > 1) this.hidden.add(id);
+    this.render();
+    void Promise.all([this.refreshChart(), this.refreshItems()]);
   }
 
   private render(): void {
@@ -84,10 +99,24 @@ export class ThemesView implements View {
       h("button", { type: "button", onClick: () => void this.exportChart("svg") }, t("compare.exportSvg")),
       h("button", { type: "button", class: "primary", "data-testid": "themes-to-deck", onClick: () => void this.addToDeck() }, t("compare.addToDeck")),
     );
+    const known = new Set(cov.documents.map((d) => d.id));
+    for (const id of this.hidden) if (!known.has(id)) this.hidden.delete(id);
+    const picker = h(
+      "div",
+      { class: "city-chips theme-docs", role: "group", "aria-label": t("compare.documents") },
+      ...cov.documents.map((d) =>
+        h(
+          "button",
+          { type: "button", class: "chip small", "data-doc-toggle": String(d.id), "aria-pressed": String(!this.hidden.has(d.id)), title: documentLabel(d), onClick: () => this.toggle(d.id) },
+          shortLabel(d),
+        ),
+      ),
+    );
     this.renderTable();
     replace(
       this.el,
       h("div", { class: "view-head" }, h("h2", null, t("themes.heading"))),
+      picker,
       toolbar,
       h("h3", null, t("themes.table")),
       this.tableEl,
@@ -104,7 +133,8 @@ export class ThemesView implements View {
       const c = cov.cells.find((x) => x.document_id === doc && x.theme === theme);
       return { tasks: c?.tasks ?? 0, targets: c?.targets ?? 0 };
     };
-    const max = Math.max(1, ...cov.cells.map((c) => c[this.metric]));
+    const docs = this.shown();
+    const max = Math.max(1, ...cov.cells.filter((c) => !this.hidden.has(c.document_id)).map((c) => c[this.metric]));
     const table = h(
       "table",
       { class: "grid theme-table", "data-testid": "theme-table" },
@@ -115,7 +145,7 @@ export class ThemesView implements View {
           "tr",
           null,
           h("th", { scope: "col" }, t("themes.theme")),
-          ...cov.documents.map((d) => h("th", { scope: "col" }, shortLabel(d))),
+          ...docs.map((d) => h("th", { scope: "col" }, shortLabel(d))),
           h("th", { scope: "col" }, t("themes.coverage")),
         ),
       ),
@@ -125,7 +155,7 @@ export class ThemesView implements View {
         ...cov.themes.map((th) => {
           const name = locale() === "zh" ? th.zh : th.en;
           let covered = 0;
-          const cells = cov.documents.map((d) => {
+          const cells = docs.map((d) => {
             const v = value(d.id, th.id);
             if (v.tasks > 0) covered++;
             const n = v[this.metric];
@@ -153,7 +183,7 @@ export class ThemesView implements View {
             null,
             h("th", { scope: "row" }, name),
             ...cells,
-            h("td", { class: "muted" }, `${covered}/${cov.documents.length}`),
+            h("td", { class: "muted" }, `${covered}/${docs.length}`),
           );
         }),
       ),
@@ -184,7 +214,7 @@ export class ThemesView implements View {
       return;
     }
     const name = themeName(cov.themes, sel.theme);
-    const columns = cov.documents.map((d) => {
+    const columns = this.shown().map((d) => {
       const mine = this.items.filter((x) => x.document_id === d.id);
       return h(
         "section",
