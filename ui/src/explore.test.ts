@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app";
 import { setLocale } from "./i18n";
+import { generatePlan } from "./platform/fixture";
 import { MockPlatform } from "./platform/mock";
 import { parseSpans } from "./views/reader";
 import { encodeSpans, requestOf } from "./views/search";
@@ -84,6 +85,24 @@ describe("Search", () => {
     input.form!.requestSubmit();
     await settle();
     expect(root.querySelector("[data-testid=search-none]")?.textContent).toContain("量子引力");
+  });
+
+  it("asks for more hits when the first page is full", async () => {
+    const plans = [generatePlan(70, 120)];
+    const { app, root } = mount(new MockPlatform({ plans }));
+    app.navigate("search", { q: "研发机构" });
+    await settle();
+    const count = () => root.querySelectorAll("[data-testid=search-hits] li.hit").length;
+    expect(count()).toBe(50);
+    expect(root.querySelector("[data-testid=search-count]")?.textContent).toContain("50");
+    root.querySelector<HTMLButtonElement>("[data-testid=search-more]")!.click();
+    await settle();
+    expect(count()).toBe(100);
+    root.querySelector<HTMLButtonElement>("[data-testid=search-more]")!.click();
+    await settle();
+    expect(count()).toBe(120);
+    expect(root.querySelector("[data-testid=search-more]")).toBeNull();
+    expect(root.querySelector("[data-testid=search-count]")?.textContent).toBe("120 条结果");
   });
 
   it("reports a query with nothing to search for as invalid input", async () => {

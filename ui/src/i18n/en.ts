@@ -183,6 +183,7 @@ export const en: Record<Key, string> = {
   "search.any": "All",
   "search.count": "{count} results",
   "search.limited": "Showing the first {count}; add words or filters to narrow down",
+  "search.more": "Show more",
   "search.none": "Nothing found for “{query}”.",
   "search.prompt": "Search the sections and task items of all documents. One- and two-character words (人才, 孵化) work as well as long phrases.",
   "search.open": "Open in the Reader: {title}",

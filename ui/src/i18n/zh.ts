@@ -181,6 +181,7 @@ export const zh = {
   "search.any": "全部",
   "search.count": "{count} 条结果",
   "search.limited": "显示前 {count} 条，请加词或筛选缩小范围",
+  "search.more": "显示更多",
   "search.none": "没有找到“{query}”。",
   "search.prompt": "搜索所有文档的章节和任务条目。一两个字的词（人才、孵化）和长短语都可以。",
   "search.open": "在阅读器中打开：{title}",

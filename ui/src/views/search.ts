@@ -11,8 +11,10 @@ import { formatNumber } from "../lib/format";
 import { highlighted } from "../lib/terms";
 import type { DocumentSummary, PlanKind, SearchHitDto, SearchRequest, SectionRole, ThemeInfo } from "../platform/bindings";
 
-/** Most hits asked for. */
+/** Hits asked for at first; "more" adds as many again, up to `MAX_HITS`. */
 export const SEARCH_LIMIT = 50;
+/** Most hits the shell returns for one search. */
+export const MAX_HITS = 200;
 
 const KINDS: PlanKind[] = ["annual_work_plan", "implementation_plan", "five_year_plan", "other"];
 const ROLES: SectionRole[] = ["background", "guidance", "goals", "tasks", "safeguards", "other"];
@@ -86,6 +88,7 @@ export class SearchView implements View {
               const v = (e.target as HTMLSelectElement).value;
               const r = this.req as unknown as Record<string, unknown>;
               r[key] = v === "" ? null : key === "year" ? Number(v) : v;
+              this.req.limit = SEARCH_LIMIT;
               void this.run();
             },
           },
@@ -101,6 +104,7 @@ export class SearchView implements View {
         onSubmit: (e: Event) => {
           e.preventDefault();
           this.req.query = this.input.value;
+          this.req.limit = SEARCH_LIMIT;
           void this.run();
         },
       },
@@ -176,8 +180,24 @@ export class SearchView implements View {
         ),
       );
     });
-    const count = this.hits.length >= SEARCH_LIMIT ? t("search.limited", { count: formatNumber(SEARCH_LIMIT) }) : t("search.count", { count: formatNumber(this.hits.length) });
-    replace(this.resultsEl, h("p", { class: "muted", "data-testid": "search-count" }, count), h("ol", { class: "hits", "data-testid": "search-hits" }, ...items));
+    const full = this.hits.length >= this.req.limit;
+    const count = full ? t("search.limited", { count: formatNumber(this.hits.length) }) : t("search.count", { count: formatNumber(this.hits.length) });
+    const more =
+      full && this.req.limit < MAX_HITS
+        ? h(
+            "button",
+            {
+              type: "button",
+              "data-testid": "search-more",
+              onClick: () => {
+                this.req.limit = Math.min(MAX_HITS, this.req.limit + SEARCH_LIMIT);
+                void this.run();
+              },
+            },
+            t("search.more"),
+          )
+        : null;
+    replace(this.resultsEl, h("p", { class: "muted", "data-testid": "search-count" }, count), h("ol", { class: "hits", "data-testid": "search-hits" }, ...items), more);
   }
 }
 
