@@ -111,6 +111,18 @@ fn annotations_follow_changed_items_and_orphans_are_kept() {
             .collect::<Vec<_>>(),
         [(v1, 1), (v2, 2)]
     );
+    // Listings say which version a document is and what replaced it.
+    let s1 = store.summary(v1).unwrap();
+    let s2 = store.summary(v2).unwrap();
+    assert_eq!((s1.version, s1.superseded_by), (1, Some(v2)));
+    assert_eq!((s2.version, s2.superseded_by), (2, None));
+    let listed: Vec<(i64, i64)> = store
+        .list_documents()
+        .unwrap()
+        .iter()
+        .map(|d| (d.id, d.version))
+        .collect();
+    assert!(listed.contains(&(v1, 1)) && listed.contains(&(v2, 2)));
 
     // The edited item: same path, similar text → the annotation moved, with
     // its history.
@@ -165,6 +177,10 @@ fn a_new_version_in_another_format_is_a_version_too() {
     let cells = store.target_cells(v2).unwrap();
     assert_eq!(cells.len(), 10);
     assert_eq!(cells[0].cell.row, 1);
+    // Deleting the newer version makes the older one current again.
+    assert_eq!(store.summary(v1).unwrap().superseded_by, Some(v2));
+    store.delete_document(v2).unwrap();
+    assert_eq!(store.summary(v1).unwrap().superseded_by, None);
 }
 
 #[test]
@@ -193,6 +209,15 @@ fn cli_reimport_asks_nothing() {
             "{stdout}"
         );
     }
+    let out = assert_cmd::Command::cargo_bin("planlens")
+        .unwrap()
+        .env("PLANLENS_DB", &db)
+        .arg("list")
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert!(list.lines().next().unwrap().contains("version"), "{list}");
+    assert!(list.contains("(replaced by "), "{list}");
     let store = Store::open(&db).unwrap();
     // (The CLI may also have loaded the bundled seed plans into a new database.)
     let docs: Vec<_> = store

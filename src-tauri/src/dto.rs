@@ -182,6 +182,11 @@ pub struct DocumentSummary {
     pub targets: u32,
     /// Parse warnings.
     pub warnings: u32,
+    /// Version among documents of the same city, kind and period (1 first).
+    pub version: u32,
+    /// The document that replaced this one as the next version.
+    #[ts(type = "number | null")]
+    pub superseded_by: Option<i64>,
 }
 
 fn count(n: usize) -> u32 {
@@ -205,6 +210,8 @@ impl From<store::DocumentSummary> for DocumentSummary {
             tasks: count(d.tasks),
             targets: count(d.targets),
             warnings: count(d.warnings),
+            version: u32::try_from(d.version).unwrap_or(1),
+            superseded_by: d.superseded_by,
         }
     }
 }

@@ -118,12 +118,17 @@ pub fn print_list(docs: &[DocumentSummary], json: bool) -> Result<(), CliError> 
                 d.tasks.to_string(),
                 d.targets.to_string(),
                 d.warnings.to_string(),
+                match d.superseded_by {
+                    Some(next) => format!("{} (replaced by {next})", d.version),
+                    None => d.version.to_string(),
+                },
             ]
         })
         .collect();
     table::print(
         &[
             "id", "city", "province", "kind", "period", "title", "tasks", "targets", "warnings",
+            "version",
         ],
         &rows,
     );

@@ -13,7 +13,10 @@ const SUMMARY_SQL: &str = "SELECT d.id, d.title, d.city, d.province, d.kind, d.p
         d.imported_at,
         (SELECT count(*) FROM task_items t WHERE t.document_id = d.id),
         (SELECT count(*) FROM parse_warnings w WHERE w.document_id = d.id),
-        (SELECT count(*) FROM targets g WHERE g.document_id = d.id)
+        (SELECT count(*) FROM targets g WHERE g.document_id = d.id),
+        coalesce((SELECT v.version FROM document_versions v WHERE v.document_id = d.id), 1),
+        (SELECT min(n.document_id) FROM document_versions n
+         JOIN documents nd ON nd.id = n.document_id WHERE n.previous_id = d.id)
     FROM documents d";
 
 impl Store {
@@ -268,5 +271,7 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<DocumentSummary, Sto
         tasks: r.get::<_, i64>(14)? as usize,
         warnings: r.get::<_, i64>(15)? as usize,
         targets: r.get::<_, i64>(16)? as usize,
+        version: r.get(17)?,
+        superseded_by: r.get(18)?,
     }))
 }

@@ -143,6 +143,11 @@ pub struct DocumentSummary {
     pub warnings: usize,
     /// Number of targets.
     pub targets: usize,
+    /// Version number among documents of the same city, kind and period
+    /// (1 for the first import).
+    pub version: i64,
+    /// The stored document that replaced this one as the next version, if any.
+    pub superseded_by: Option<i64>,
 }
 
 /// A target as stored, with its ids.

@@ -42,6 +42,21 @@ describe("App", () => {
     expect(root.textContent).toContain("Five-year plan");
   });
 
+  it("marks document versions and links an old version to its replacement", async () => {
+    const old = { ...structuredClone(SAMPLE_PLANS[0]), supersededBy: 9 };
+    const newer = { ...structuredClone(SAMPLE_PLANS[0]), id: 9, version: 2 };
+    const { app, root } = mount(new MockPlatform({ plans: [old, newer, SAMPLE_PLANS[1]] }));
+    app.navigate("library");
+    await settle();
+    expect(root.querySelector('tr[data-doc="9"] [data-testid=version]')?.textContent).toBe("第 2 版");
+    expect(root.querySelector('tr[data-doc="1"] [data-testid=version]')).toBeNull();
+    expect(root.querySelector('tr[data-doc="9"] [data-testid=superseded]')).toBeNull();
+    root.querySelector<HTMLButtonElement>('tr[data-doc="1"] [data-testid=superseded]')!.click();
+    await settle();
+    expect(app.currentView).toBe("reader");
+    expect(root.querySelector<HTMLElement>("[data-testid=doc-text]")?.dataset.doc).toMatch(/^9@/);
+  });
+
   it("deletes a document only after confirmation", async () => {
     const { app, root } = mount();
     app.navigate("library");

@@ -75,6 +75,9 @@ export const en: Record<Key, string> = {
   "library.result.imported": "Imported",
   "library.result.already_present": "Already present",
   "library.result.failed": "Failed",
+  "library.version": "version {version}",
+  "library.superseded": "newer version →",
+  "library.supersededTitle": "Open the version that replaced this one; annotations moved with their task items",
   "library.warningsTitle": "{count} parse warnings",
 
   "reader.heading": "Reader",

@@ -73,6 +73,9 @@ export const zh = {
   "library.result.imported": "已导入",
   "library.result.already_present": "已存在",
   "library.result.failed": "失败",
+  "library.version": "第 {version} 版",
+  "library.superseded": "已有新版本 →",
+  "library.supersededTitle": "打开替代此文件的新版本；批注已随任务条目迁移",
   "library.warningsTitle": "{count} 条解析提示",
 
   "reader.heading": "阅读",

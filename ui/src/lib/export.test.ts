@@ -63,8 +63,8 @@ describe("comparison CSV", () => {
   it("writes one row per indicator and one column per document", () => {
     const c: Comparison = {
       documents: [
-        { id: 1, title: null, city: "滨州市", province: null, kind: "annual_work_plan", period: { start: 2023, end: 2023 }, issuer: null, doc_number: null, published: null, source_name: "a", imported_at: "", tasks: 0, targets: 0, warnings: 0 },
-        { id: 2, title: null, city: "日照市", province: null, kind: "five_year_plan", period: { start: 2021, end: 2025 }, issuer: null, doc_number: null, published: null, source_name: "b", imported_at: "", tasks: 0, targets: 0, warnings: 0 },
+        { id: 1, title: null, city: "滨州市", province: null, kind: "annual_work_plan", period: { start: 2023, end: 2023 }, issuer: null, doc_number: null, published: null, source_name: "a", imported_at: "", tasks: 0, targets: 0, warnings: 0, version: 1, superseded_by: null },
+        { id: 2, title: null, city: "日照市", province: null, kind: "five_year_plan", period: { start: 2021, end: 2025 }, issuer: null, doc_number: null, published: null, source_name: "b", imported_at: "", tasks: 0, targets: 0, warnings: 0, version: 1, superseded_by: null },
       ],
       rows: [
         {

@@ -18,6 +18,8 @@ const summary = (over: Partial<DocumentSummary>): DocumentSummary => ({
   tasks: 0,
   targets: 0,
   warnings: 0,
+  version: 1,
+  superseded_by: null,
   ...over,
 });
 

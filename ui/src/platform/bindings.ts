@@ -89,7 +89,15 @@ targets: number,
 /**
  * Parse warnings.
  */
-warnings: number, };
+warnings: number, 
+/**
+ * Version among documents of the same city, kind and period (1 first).
+ */
+version: number, 
+/**
+ * The document that replaced this one as the next version.
+ */
+superseded_by: number | null, };
 
 export type SectionDto = { 
 /**

@@ -63,6 +63,10 @@ export interface PlanSpec {
   issuer: string | null;
   sections: SectionSpec[];
   warnings?: { code: string; message: string }[];
+  /** Version number among plans of the same city, kind and period (default 1). */
+  version?: number;
+  /** Id of the plan that replaced this one. */
+  supersededBy?: number;
 }
 
 const cpLen = (s: string) => Array.from(s).length;
@@ -176,6 +180,8 @@ export function buildDocument(spec: PlanSpec, firstTaskId: number, firstTargetId
     tasks: tasks.length,
     targets: targets.length,
     warnings: spec.warnings?.length ?? 0,
+    version: spec.version ?? 1,
+    superseded_by: spec.supersededBy ?? null,
   };
   return {
     summary,

@@ -60,6 +60,20 @@ export class LibraryView implements View {
               "td",
               { class: "col-title" },
               h("button", { type: "button", class: "link", onClick: () => this.ctx.navigate("reader", { doc: d.id }) }, documentLabel(d)),
+              d.version > 1 ? h("span", { class: "badge version", "data-testid": "version" }, t("library.version", { version: d.version })) : null,
+              d.superseded_by !== null
+                ? h(
+                    "button",
+                    {
+                      type: "button",
+                      class: "link small superseded",
+                      "data-testid": "superseded",
+                      title: t("library.supersededTitle"),
+                      onClick: () => d.superseded_by !== null && this.ctx.navigate("reader", { doc: d.superseded_by }),
+                    },
+                    t("library.superseded"),
+                  )
+                : null,
             ),
             h("td", { class: "col-city" }, d.city ?? unknown),
             h("td", null, d.province ?? unknown),
