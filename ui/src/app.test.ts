@@ -55,6 +55,11 @@ describe("App", () => {
     await settle();
     expect(app.currentView).toBe("reader");
     expect(root.querySelector<HTMLElement>("[data-testid=doc-text]")?.dataset.doc).toMatch(/^9@/);
+    app.navigate("compare");
+    await settle();
+    const label = (id: number) => root.querySelector(`input[data-doc="${id}"]`)!.closest("label")!;
+    expect(label(1).querySelector(".old-version")?.textContent).toBe("旧版");
+    expect(label(9).querySelector(".old-version")).toBeNull();
   });
 
   it("deletes a document only after confirmation", async () => {

@@ -133,6 +133,7 @@ export const en: Record<Key, string> = {
   "annot.orphaned": "The task item is not in the current version",
 
   "compare.heading": "Compare",
+  "compare.oldVersion": "old version",
   "compare.documents": "Documents",
   "compare.indicators": "Indicators",
   "compare.cities": "Choose by city",

@@ -131,6 +131,7 @@ export const zh = {
   "annot.orphaned": "原任务事项已不在当前版本中",
 
   "compare.heading": "比较",
+  "compare.oldVersion": "旧版",
   "compare.documents": "文档",
   "compare.indicators": "指标",
   "compare.cities": "按城市选择",

@@ -100,6 +100,7 @@ export class CompareView implements View {
           }),
           h("span", null, shortLabel(d)),
           h("span", { class: "muted small" }, t(`kind.${d.kind}`)),
+          d.superseded_by !== null ? h("span", { class: "badge small old-version", title: t("library.supersededTitle") }, t("compare.oldVersion")) : null,
         ),
       ),
     );
