@@ -1,12 +1,11 @@
 //! `similar` on the seed plans: precision@3 against hand-labelled pairs
 //! (`tests/fixtures/similar_pairs.toml`), and the store API's contract.
 
+mod common;
+
 use std::collections::HashMap;
 
-use planlens::ingest::{Context, DEFAULT_MAX_BYTES};
-use planlens::metadata::Gazetteer;
 use planlens::store::{Store, StoreError};
-use planlens::targets::Catalog;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -23,23 +22,8 @@ struct Query {
 
 /// A seeded store and a map "file:path" → task id.
 pub fn seeded() -> (Store, HashMap<String, i64>) {
-    let mut store = Store::open_in_memory().unwrap();
-    let catalog = Catalog::builtin();
-    let manifest = planlens::seeds::manifest();
-    let ctx = Context {
-        gazetteer: Gazetteer::builtin(),
-        manifest: Some(&manifest),
-        catalog: &catalog,
-        max_bytes: DEFAULT_MAX_BYTES,
-    };
-    assert_eq!(planlens::seeds::load_if_empty(&mut store, &ctx).unwrap(), 5);
-    let mut ids = HashMap::new();
-    for d in store.list_documents().unwrap() {
-        let doc = store.document(d.id).unwrap();
-        for (t, id) in doc.plan.tasks.iter().zip(&doc.task_ids) {
-            ids.insert(format!("{}:{}", d.source_name, t.path), *id);
-        }
-    }
+    let store = common::seeded_store();
+    let ids = common::task_ids(&store);
     (store, ids)
 }
 

@@ -1,6 +1,8 @@
 //! The similar-task index is cached in the `Store` and rebuilt when documents
 //! change, whether through the same `Store` or another connection.
 
+mod common;
+
 use planlens::ingest::{analyze_bytes, Context, DEFAULT_MAX_BYTES};
 use planlens::metadata::Gazetteer;
 use planlens::similar::SimilarIndex;
@@ -98,16 +100,7 @@ fn writes_through_another_connection_refresh_the_index() {
 
 #[test]
 fn stored_word_streams_give_the_same_ranking_as_segmenting_again() {
-    let mut store = Store::open_in_memory().unwrap();
-    let catalog = Catalog::builtin();
-    let manifest = planlens::seeds::manifest();
-    let ctx = Context {
-        gazetteer: Gazetteer::builtin(),
-        manifest: Some(&manifest),
-        catalog: &catalog,
-        max_bytes: DEFAULT_MAX_BYTES,
-    };
-    planlens::seeds::load_if_empty(&mut store, &ctx).unwrap();
+    let store = common::seeded_store();
     let texts = store.task_texts().unwrap();
     let fresh = SimilarIndex::build(&texts);
     let mut same_top = 0;

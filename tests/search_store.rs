@@ -1,12 +1,11 @@
 //! Full-text search through the store: short and long Chinese queries,
 //! filters, character offsets, hard negatives, index maintenance.
 
-use planlens::ingest::{Context, DEFAULT_MAX_BYTES};
-use planlens::metadata::Gazetteer;
+mod common;
+
 use planlens::model::{DocumentMeta, ParsedPlan, Period, PlanKind, Section, SectionRole, TaskItem};
 use planlens::search::SearchQuery;
 use planlens::store::{migrate, NewDocument, Store, StoreError};
-use planlens::targets::Catalog;
 use rusqlite::Connection;
 
 fn section(
@@ -259,16 +258,7 @@ fn documents_of_an_older_schema_are_indexed_on_open() {
 
 #[test]
 fn seeds_search() {
-    let mut store = Store::open_in_memory().unwrap();
-    let catalog = Catalog::builtin();
-    let manifest = planlens::seeds::manifest();
-    let ctx = Context {
-        gazetteer: Gazetteer::builtin(),
-        manifest: Some(&manifest),
-        catalog: &catalog,
-        max_bytes: DEFAULT_MAX_BYTES,
-    };
-    assert_eq!(planlens::seeds::load_if_empty(&mut store, &ctx).unwrap(), 5);
+    let store = common::seeded_store();
     for q in ["人才", "孵化", "科技成果转化", "高新技术企业", "县"] {
         let mut sq = query(q);
         sq.limit = 200;

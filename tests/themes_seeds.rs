@@ -1,6 +1,8 @@
 //! Theme classification on the seed plans against hand labels
 //! (`tests/fixtures/themes_labels.toml`), user overrides and coverage.
 
+mod common;
+
 use std::collections::HashMap;
 
 use planlens::ingest::{Context, DEFAULT_MAX_BYTES};
@@ -23,23 +25,8 @@ struct Item {
 }
 
 fn seeded() -> (Store, HashMap<String, i64>) {
-    let mut store = Store::open_in_memory().unwrap();
-    let catalog = Catalog::builtin();
-    let manifest = planlens::seeds::manifest();
-    let ctx = Context {
-        gazetteer: Gazetteer::builtin(),
-        manifest: Some(&manifest),
-        catalog: &catalog,
-        max_bytes: DEFAULT_MAX_BYTES,
-    };
-    planlens::seeds::load_if_empty(&mut store, &ctx).unwrap();
-    let mut ids = HashMap::new();
-    for d in store.list_documents().unwrap() {
-        let doc = store.document(d.id).unwrap();
-        for (t, id) in doc.plan.tasks.iter().zip(&doc.task_ids) {
-            ids.insert(format!("{}:{}", d.source_name, t.path), *id);
-        }
-    }
+    let store = common::seeded_store();
+    let ids = common::task_ids(&store);
     (store, ids)
 }
 

@@ -1,26 +1,15 @@
 //! What the coverage view reads: task items by theme (with overrides), one
 //! task item's text, and the themes heatmap drawn from the same counts.
 
+mod common;
+
 use planlens::chart::{self, ChartData, ChartOptions, Lang};
-use planlens::ingest::{Context, DEFAULT_MAX_BYTES};
-use planlens::metadata::Gazetteer;
 use planlens::present::{self, ThemeMetric};
 use planlens::store::Store;
-use planlens::targets::Catalog;
 use planlens::themes::Taxonomy;
 
 fn seeded() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    let catalog = Catalog::builtin();
-    let manifest = planlens::seeds::manifest();
-    let ctx = Context {
-        gazetteer: Gazetteer::builtin(),
-        manifest: Some(&manifest),
-        catalog: &catalog,
-        max_bytes: DEFAULT_MAX_BYTES,
-    };
-    planlens::seeds::load_if_empty(&mut store, &ctx).unwrap();
-    store
+    common::seeded_store()
 }
 
 #[test]
