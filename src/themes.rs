@@ -20,6 +20,14 @@ pub enum ThemeError {
     /// Two themes share an id.
     #[error("duplicate theme id {0:?}")]
     DuplicateId(String),
+    /// No theme has this id.
+    #[error("unknown theme {id:?}; known: {known}")]
+    Unknown {
+        /// The id asked for.
+        id: String,
+        /// The known ids, comma-separated.
+        known: String,
+    },
     /// The keyword matcher could not be built.
     #[error("theme keywords: {0}")]
     Matcher(String),
@@ -156,6 +164,19 @@ impl Taxonomy {
     /// The theme with this id.
     pub fn get(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// The theme with this id, or an error naming the known ids.
+    pub fn require(&self, id: &str) -> Result<&Theme, ThemeError> {
+        self.get(id).ok_or_else(|| ThemeError::Unknown {
+            id: id.to_string(),
+            known: self
+                .themes
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
     }
 
     /// Raw score of each theme for a task item (heading counts twice).

@@ -64,7 +64,7 @@ impl Backend {
     pub fn task_pair(&self, left: i64, right: i64) -> Result<TaskPair, AppError> {
         let store = self.store()?;
         let (l, r) = (side(&store, left)?, side(&store, right)?);
-        let terms = store.shared_terms(left, right)?;
+        let terms = store.shared_terms(&l.body, &r.body)?;
         let locate = |mut s: TaskSide| {
             s.shared = core_search::find_terms(&s.body, &terms)
                 .into_iter()
@@ -153,33 +153,7 @@ impl Backend {
         }
         self.task_themes(task_id)
     }
-}
 
-fn known_theme(id: &str) -> Result<(), AppError> {
-    if Taxonomy::builtin().get(id).is_some() {
-        Ok(())
-    } else {
-        Err(AppError::InvalidInput(format!("unknown theme {id:?}")))
-    }
-}
-
-fn side(store: &Store, task_id: i64) -> Result<TaskSide, AppError> {
-    let r = store.task_ref(task_id)?;
-    let t = store.task_text(task_id)?;
-    Ok(TaskSide {
-        task_id,
-        document_id: r.document_id,
-        document_title: r.document_title,
-        city: r.city,
-        path: t.path,
-        title: t.title,
-        body: t.body,
-        start: u32::try_from(t.start).unwrap_or(u32::MAX),
-        shared: Vec::new(),
-    })
-}
-
-impl Backend {
     /// The theme coverage heatmap of `documents` (all when empty).
     pub(crate) fn theme_heatmap(
         &self,
@@ -196,4 +170,27 @@ impl Backend {
         )?;
         Ok(ChartData::Heatmap(map))
     }
+}
+
+fn known_theme(id: &str) -> Result<(), AppError> {
+    Taxonomy::builtin()
+        .require(id)
+        .map(|_| ())
+        .map_err(|e| AppError::InvalidInput(e.to_string()))
+}
+
+fn side(store: &Store, task_id: i64) -> Result<TaskSide, AppError> {
+    let r = store.task_ref(task_id)?;
+    let t = store.task_text(task_id)?;
+    Ok(TaskSide {
+        task_id,
+        document_id: r.document_id,
+        document_title: r.document_title,
+        city: r.city,
+        path: t.path,
+        title: t.title,
+        body: t.body,
+        start: u32::try_from(t.start).unwrap_or(u32::MAX),
+        shared: Vec::new(),
+    })
 }

@@ -181,19 +181,10 @@ pub struct ThemesArgs {
 pub fn run_themes(store: &mut Store, a: ThemesArgs) -> Result<(), CliError> {
     let taxonomy = planlens::themes::Taxonomy::builtin();
     let known = |id: &str| -> Result<(), CliError> {
-        if taxonomy.get(id).is_some() {
-            Ok(())
-        } else {
-            Err(CliError::Usage(format!(
-                "unknown theme {id:?}; known: {}",
-                taxonomy
-                    .themes()
-                    .iter()
-                    .map(|t| t.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )))
-        }
+        taxonomy
+            .require(id)
+            .map(|_| ())
+            .map_err(|e| CliError::Usage(e.to_string()))
     };
     if let Some(task) = a.task {
         if let Some(t) = &a.add {

@@ -457,15 +457,14 @@ impl Store {
         Ok(out)
     }
 
-    /// The distinctive words two task items share (see
+    /// The distinctive words two task item texts share (see
     /// [`crate::similar::SimilarIndex::distinctive_shared_terms`]): those in
     /// at most a fifth of all task items, rarest first.
-    pub fn shared_terms(&self, left: i64, right: i64) -> Result<Vec<String>, StoreError> {
-        let (a, b) = (self.task_text(left)?, self.task_text(right)?);
+    pub fn shared_terms(&self, a: &str, b: &str) -> Result<Vec<String>, StoreError> {
         let cache = self.similar_index()?;
         Ok(match cache.as_ref() {
-            Some(c) => c.index.distinctive_shared_terms(&a.body, &b.body, 0.2),
-            None => crate::similar::shared_terms(&a.body, &b.body),
+            Some(c) => c.index.distinctive_shared_terms(a, b, 0.2),
+            None => crate::similar::shared_terms(a, b),
         })
     }
 
