@@ -57,3 +57,18 @@ export function replace(el: Node, ...children: Child[]): void {
   clear(el);
   append(el, children);
 }
+
+/** A labelled `<select>` of `[value, label]` options that reports the chosen value. */
+export function labelledSelect<T extends string>(label: string, value: T, options: [T, string][], onChange: (v: T) => void, testid: string): HTMLLabelElement {
+  return h(
+    "label",
+    { class: "inline" },
+    label,
+    " ",
+    h(
+      "select",
+      { "data-testid": testid, onChange: (e: Event) => onChange((e.target as HTMLSelectElement).value as T) },
+      ...options.map(([v, l]) => h("option", { value: v, selected: v === value }, l)),
+    ),
+  );
+}

@@ -6,7 +6,7 @@
  */
 import type { AppContext, View } from "../app";
 import { locale, t } from "../i18n";
-import { h, replace } from "../lib/dom";
+import { h, labelledSelect, replace } from "../lib/dom";
 import { comparisonCsv } from "../lib/export";
 import { formatFigure, shortLabel, documentLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
@@ -209,23 +209,11 @@ export class CompareView implements View {
       ),
     );
     const selectedIds = [...new Set(c.rows.map((r) => r.indicator_id))];
-    const select = <T extends string>(label: string, value: T, options: [T, string][], onChange: (v: T) => void, testid: string) =>
-      h(
-        "label",
-        { class: "inline" },
-        label,
-        " ",
-        h(
-          "select",
-          { "data-testid": testid, onChange: (e: Event) => onChange((e.target as HTMLSelectElement).value as T) },
-          ...options.map(([v, l]) => h("option", { value: v, selected: v === value }, l)),
-        ),
-      );
     const controls = h(
       "div",
       { class: "toolbar" },
       selectedIds.length
-        ? select(
+        ? labelledSelect(
             t("compare.chartIndicator"),
             this.chartIndicator ?? "",
             selectedIds.map((id) => [id, c.rows.find((r) => r.indicator_id === id)?.label ?? id] as [string, string]),
@@ -236,11 +224,11 @@ export class CompareView implements View {
             "chart-indicator",
           )
         : null,
-      select(t("compare.theme"), this.theme, [["light", t("compare.theme.light")], ["dark", t("compare.theme.dark")]], (v) => {
+      labelledSelect(t("compare.theme"), this.theme, [["light", t("compare.theme.light")], ["dark", t("compare.theme.dark")]], (v) => {
         this.theme = v;
         void this.refreshChart();
       }, "chart-theme"),
-      select(t("compare.size"), this.size, (Object.keys(SIZES) as Size[]).map((s) => [s, t(`compare.size.${s}`)] as [Size, string]), (v) => {
+      labelledSelect(t("compare.size"), this.size, (Object.keys(SIZES) as Size[]).map((s) => [s, t(`compare.size.${s}`)] as [Size, string]), (v) => {
         this.size = v;
         void this.refreshChart();
       }, "chart-size"),

@@ -136,8 +136,9 @@ export class ReaderView implements View {
   /** A DOM range over characters `[start, end)` of the text, within one paragraph. */
   private rangeOf(start: number, end: number): Range | null {
     if (!this.paraEls.length) return null;
-    const p = this.paras[paragraphAt(this.paras, start)];
-    const el = this.paraEls[paragraphAt(this.paras, start)];
+    const i = paragraphAt(this.paras, start);
+    const p = this.paras[i];
+    const el = this.paraEls[i];
     if (!p || !el || start < p.start || end > p.end) return null;
     const range = document.createRange();
     let at = p.start;

@@ -6,7 +6,7 @@
 import type { AppContext, View } from "../app";
 import { ThemeEditor, themeName } from "../components/theme-editor";
 import { locale, t } from "../i18n";
-import { h, replace } from "../lib/dom";
+import { h, labelledSelect, replace } from "../lib/dom";
 import { documentLabel, shortLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
 import type { ChartSpec, ChartTheme, DocumentSummary, ThemeCoverage, ThemeMetric, ThemeTask } from "../platform/bindings";
@@ -66,31 +66,19 @@ export class ThemesView implements View {
       replace(this.el, h("h2", null, t("themes.heading")), h("p", { class: "empty" }, t("themes.empty")));
       return;
     }
-    const select = <T extends string>(label: string, value: T, options: [T, string][], onChange: (v: T) => void, testid: string) =>
-      h(
-        "label",
-        { class: "inline" },
-        label,
-        " ",
-        h(
-          "select",
-          { "data-testid": testid, onChange: (e: Event) => onChange((e.target as HTMLSelectElement).value as T) },
-          ...options.map(([v, l]) => h("option", { value: v, selected: v === value }, l)),
-        ),
-      );
     const toolbar = h(
       "div",
       { class: "toolbar" },
-      select(t("themes.metric"), this.metric, [["tasks", t("themes.metric.tasks")], ["targets", t("themes.metric.targets")]], (v) => {
+      labelledSelect(t("themes.metric"), this.metric, [["tasks", t("themes.metric.tasks")], ["targets", t("themes.metric.targets")]], (v) => {
         this.metric = v;
         this.renderTable();
         void this.refreshChart();
       }, "theme-metric"),
-      select(t("compare.theme"), this.chartTheme, [["light", t("compare.theme.light")], ["dark", t("compare.theme.dark")]], (v) => {
+      labelledSelect(t("compare.theme"), this.chartTheme, [["light", t("compare.theme.light")], ["dark", t("compare.theme.dark")]], (v) => {
         this.chartTheme = v;
         void this.refreshChart();
       }, "theme-chart-theme"),
-      select(t("compare.size"), this.size, (Object.keys(SIZES) as Size[]).map((s) => [s, t(`compare.size.${s}`)] as [Size, string]), (v) => {
+      labelledSelect(t("compare.size"), this.size, (Object.keys(SIZES) as Size[]).map((s) => [s, t(`compare.size.${s}`)] as [Size, string]), (v) => {
         this.size = v;
         void this.refreshChart();
       }, "theme-chart-size"),
