@@ -9,12 +9,23 @@ export class Session {
     this.id = id;
   }
 
-  /** Starts a session for the Tauri binary at `application`. */
+  /**
+   * Starts a session for the Tauri binary at `application`. A launch that
+   * fails (seen once under Xvfb: GTK could not initialise) is retried once
+   * after a pause; each attempt gives up after two minutes.
+   */
   static async start(base, application) {
-    const r = await call(base, "POST", "/session", {
-      capabilities: { alwaysMatch: { "tauri:options": { application } } },
-    });
-    return new Session(base, r.sessionId);
+    const body = { capabilities: { alwaysMatch: { "tauri:options": { application } } } };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const r = await call(base, "POST", "/session", body, 120000);
+        return new Session(base, r.sessionId);
+      } catch (e) {
+        if (attempt >= 2) throw e;
+        console.log(`   app did not start (${e.message}); trying again`);
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+    }
   }
 
   cmd(method, path, body) {
@@ -79,11 +90,12 @@ export class Session {
   }
 }
 
-async function call(base, method, path, body) {
+async function call(base, method, path, body, timeoutMs) {
   const res = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
   });
   const json = await res.json().catch(() => ({}));
   if (!res.ok || (json.value && json.value.error)) {
