@@ -1,7 +1,7 @@
 //! The indicator catalog: loading, matching rules and user mappings.
 
 use planlens::model::TargetKind;
-use planlens::targets::{normalize, Catalog, CatalogError, UnitFamily};
+use planlens::targets::{normalize, Catalog, CatalogError, Family, UnitFamily};
 
 #[test]
 fn builtin_covers_the_required_indicators() {
@@ -47,7 +47,44 @@ fn unit_family_gates_matching() {
     assert_eq!(c.lookup("高新技术企业", "%"), None);
     assert_eq!(
         c.lookup("高新技术企业", "家").map(|i| i.unit_family),
-        Some(UnitFamily::Count)
+        Some(Family::Organisations)
+    );
+    // Persons never map to a teams indicator, nor teams to persons.
+    assert_eq!(
+        c.lookup("科技特派团", "个").map(|i| i.id.as_str()),
+        Some("st_commissioner_teams")
+    );
+    assert_eq!(c.lookup("科技特派团", "名"), None);
+    assert_eq!(c.lookup("科技特派员", "个"), None);
+    // The catalog phrase must be the head noun: tenants are not maker spaces.
+    assert_eq!(c.lookup("众创空间入驻企业", "家"), None);
+    assert_eq!(c.lookup("省高新技术企业创新能力百强企业", "家"), None);
+    assert_eq!(
+        c.lookup("高新技术企业总数", "家").map(|i| i.id.as_str()),
+        Some("high_tech_enterprises")
+    );
+    // An enumeration maps only when all its items name the same indicator.
+    assert_eq!(c.lookup("市级重点实验室、技术创新中心", "家"), None);
+    assert_eq!(
+        c.lookup("省级以上众创空间、星创天地", "家")
+            .map(|i| i.id.as_str()),
+        Some("maker_spaces")
+    );
+    // Balances and flows of money are different indicators.
+    assert_eq!(
+        c.lookup("科技成果转化贷款余额", "亿元")
+            .map(|i| i.id.as_str()),
+        Some("st_loan_balance")
+    );
+    assert_eq!(
+        c.lookup("科技贷款", "亿元").map(|i| i.id.as_str()),
+        Some("st_loans")
+    );
+    // 户 and 家 are the same unit for enterprises.
+    assert_eq!(
+        c.lookup("高新技术企业", "户")
+            .and_then(|i| i.comparison_unit()),
+        Some("家")
     );
     assert_eq!(
         c.lookup("全社会研发经费支出", "亿元")
@@ -102,19 +139,19 @@ fn user_mappings() {
 
 #[test]
 fn parse_errors() {
-    let dup = "[[indicator]]\nid='a'\nname_zh='甲'\nname_en='A'\nunit_family='count'\nphrases=['甲']\n\
-               [[indicator]]\nid='a'\nname_zh='乙'\nname_en='B'\nunit_family='count'\nphrases=['乙']\n";
+    let dup = "[[indicator]]\nid='a'\nname_zh='甲'\nname_en='A'\nunit_family='items'\nphrases=['甲']\n\
+               [[indicator]]\nid='a'\nname_zh='乙'\nname_en='B'\nunit_family='items'\nphrases=['乙']\n";
     assert!(matches!(
         Catalog::parse(dup),
         Err(CatalogError::DuplicateId(_))
     ));
-    let bad_kind = "[[indicator]]\nid='a'\nname_zh='甲'\nname_en='A'\nunit_family='count'\nkind='level'\nphrases=['甲']\n";
+    let bad_kind = "[[indicator]]\nid='a'\nname_zh='甲'\nname_en='A'\nunit_family='items'\nkind='level'\nphrases=['甲']\n";
     assert!(matches!(
         Catalog::parse(bad_kind),
         Err(CatalogError::UnknownKind { .. })
     ));
     let empty =
-        "[[indicator]]\nid='a'\nname_zh='甲'\nname_en='A'\nunit_family='count'\nphrases=['']\n";
+        "[[indicator]]\nid='a'\nname_zh='甲'\nname_en='A'\nunit_family='items'\nphrases=['']\n";
     assert!(matches!(Catalog::parse(empty), Err(CatalogError::Empty(_))));
     assert_eq!(Catalog::parse("").unwrap().indicators().len(), 0);
 }
@@ -147,4 +184,48 @@ fn normalisation_table() {
         assert_eq!(n.value_high, nhi, "{unit}");
         assert_eq!(n.unit, nunit, "{unit}");
     }
+}
+
+/// Every catalog entry documents its scope with examples and negatives:
+/// the figure of each example maps to the entry, no figure of a negative
+/// does.
+#[test]
+fn every_entry_maps_its_examples_and_none_of_its_negatives() {
+    use planlens::model::{DocumentMeta, ParsedPlan, Period, PlanKind};
+    use planlens::targets::extract;
+    let c = Catalog::builtin();
+    let meta = DocumentMeta {
+        kind: PlanKind::AnnualWorkPlan,
+        period: Some(Period::year(2024)),
+        ..Default::default()
+    };
+    let mut failures = Vec::new();
+    for ind in c.indicators() {
+        assert!(!ind.scope.is_empty(), "{}: no scope", ind.id);
+        assert!(!ind.examples.is_empty(), "{}: no example", ind.id);
+        assert!(!ind.negatives.is_empty(), "{}: no negative", ind.id);
+        for ex in &ind.examples {
+            let ts = extract(ex, &ParsedPlan::default(), &meta, &c);
+            if !ts
+                .iter()
+                .any(|t| t.indicator_id.as_deref() == Some(ind.id.as_str()))
+            {
+                let got: Vec<_> = ts
+                    .iter()
+                    .map(|t| format!("{} {:?}", t.indicator, t.indicator_id))
+                    .collect();
+                failures.push(format!("{}: example not mapped: {ex} → {got:?}", ind.id));
+            }
+        }
+        for neg in &ind.negatives {
+            let ts = extract(neg, &ParsedPlan::default(), &meta, &c);
+            if ts
+                .iter()
+                .any(|t| t.indicator_id.as_deref() == Some(ind.id.as_str()))
+            {
+                failures.push(format!("{}: negative mapped: {neg}", ind.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

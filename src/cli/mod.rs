@@ -409,7 +409,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                             i.id.clone(),
                             i.name_zh.clone(),
                             i.name_en.clone(),
-                            format!("{:?}", i.unit_family).to_lowercase(),
+                            i.unit_family.as_str().to_string(),
                         ]
                     })
                     .collect();

@@ -450,9 +450,8 @@ fn one_table(
             } else {
                 TargetKind::Stock
             };
-            let indicator_id = catalog
-                .lookup_for(&indicator, &unit, Some(kind))
-                .map(|i| i.id.clone());
+            let mapped = catalog.lookup_for(&indicator, &unit, Some(kind));
+            let indicator_id = mapped.map(|i| i.id.clone());
             out.push(TableTarget {
                 target: Target {
                     quote: cell.text.clone(),
@@ -462,7 +461,10 @@ fn one_table(
                     indicator_id,
                     value: v.value,
                     value_high: v.high,
-                    normalized: normalize(v.value, v.high, &unit),
+                    normalized: crate::targets::comparable(
+                        normalize(v.value, v.high, &unit),
+                        mapped,
+                    ),
                     unit,
                     qualifier: v.qualifier,
                     kind,

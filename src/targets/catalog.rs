@@ -1,11 +1,18 @@
 //! The indicator catalog: canonical indicators with their names, unit family,
 //! expected kind and the phrasings plans use for them, plus user mappings.
 //!
-//! Matching is by phrase containment with unit-family compatibility (a `%`
-//! figure never maps to a count indicator); the longest phrase wins, and
-//! among equally long phrases the indicator whose kind fits the figure.
+//! Matching is conservative (see [`Catalog::lookup_for`]): the indicator's
+//! family must admit the figure's unit (persons never map to teams, firms
+//! never to items), and a catalog phrase must be the *head* of the figure's
+//! indicator phrase (its end, after generic words such as 数量 or 总数), so
+//! `众创空间入驻企业` (tenants) does not map to maker spaces. Rate phrases
+//! (`…占GDP比重`) name a numerator and a denominator and match by
+//! containment. The longest phrase wins, and among equally long phrases the
+//! indicator whose kind fits the figure. Context rules that look beyond the
+//! phrase (beneficiaries, per-unit quotas, thresholds) live in
+//! [`super::mapping`].
 
-use super::normalize::UnitFamily;
+use super::family::Family;
 use crate::model::TargetKind;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -50,6 +57,14 @@ pub enum CatalogError {
     /// A mapping names an indicator that is not in the catalog.
     #[error("no indicator with id `{0}`")]
     UnknownId(String),
+    /// An indicator lists a unit its family does not admit.
+    #[error("indicator `{id}`: unit `{unit}` is outside its unit family")]
+    UnitOutsideFamily {
+        /// The indicator id.
+        id: String,
+        /// The unit as written.
+        unit: String,
+    },
     /// A mapping has an empty phrase.
     #[error("mapping phrase is empty")]
     EmptyPhrase,
@@ -64,8 +79,23 @@ pub struct Indicator {
     pub name_zh: String,
     /// English name.
     pub name_en: String,
-    /// Unit family of its figures.
-    pub unit_family: UnitFamily,
+    /// What its figures count or measure.
+    pub unit_family: Family,
+    /// Units admitted, the first being the unit figures are compared in
+    /// (`["家", "户"]`: 户 and 家 are the same for enterprises); empty for
+    /// every unit of the family.
+    pub units: Vec<String>,
+    /// Verbs one of which must lead to the figure (`引进` for talent
+    /// introduced); empty for no such condition.
+    pub verbs: Vec<String>,
+    /// Whether a money indicator is a balance (余额) rather than a total.
+    pub balance: bool,
+    /// What counts and what does not, in words.
+    pub scope: String,
+    /// Sentences whose figure must map to this indicator (tested).
+    pub examples: Vec<String>,
+    /// Sentences whose figure must not map to this indicator (tested).
+    pub negatives: Vec<String>,
     /// Expected kind, if fixed.
     pub kind: Option<TargetKind>,
     /// Phrasings, matched by containment in the indicator phrase of a figure.
@@ -88,6 +118,18 @@ struct RawIndicator {
     kind: Option<String>,
     #[serde(default)]
     phrases: Vec<String>,
+    #[serde(default)]
+    units: Vec<String>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    balance: bool,
+    #[serde(default)]
+    scope: String,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    negatives: Vec<String>,
 }
 
 /// The indicator catalog.
@@ -101,22 +143,10 @@ pub struct Catalog {
     mappings: HashMap<String, usize>,
 }
 
-fn parse_family(id: &str, s: &str) -> Result<UnitFamily, CatalogError> {
-    Ok(match s {
-        "count" => UnitFamily::Count,
-        "money" => UnitFamily::Money,
-        "percent" => UnitFamily::Percent,
-        "points" => UnitFamily::Points,
-        "area" => UnitFamily::Area,
-        "person_years" => UnitFamily::PersonYears,
-        "ratio" => UnitFamily::Ratio,
-        "mass" => UnitFamily::Mass,
-        _ => {
-            return Err(CatalogError::UnknownUnitFamily {
-                id: id.to_string(),
-                family: s.to_string(),
-            })
-        }
+fn parse_family(id: &str, s: &str) -> Result<Family, CatalogError> {
+    Family::parse(s).ok_or_else(|| CatalogError::UnknownUnitFamily {
+        id: id.to_string(),
+        family: s.to_string(),
     })
 }
 
@@ -156,6 +186,12 @@ impl Catalog {
                 return Err(CatalogError::DuplicateId(r.id));
             }
             let unit_family = parse_family(&r.id, &r.unit_family)?;
+            if let Some(u) = r.units.iter().find(|u| !unit_family.admits(u)) {
+                return Err(CatalogError::UnitOutsideFamily {
+                    id: r.id,
+                    unit: u.clone(),
+                });
+            }
             let kind = r
                 .kind
                 .as_deref()
@@ -166,6 +202,12 @@ impl Catalog {
                 name_zh: r.name_zh,
                 name_en: r.name_en,
                 unit_family,
+                units: r.units,
+                verbs: r.verbs,
+                balance: r.balance,
+                scope: r.scope.trim().to_string(),
+                examples: r.examples,
+                negatives: r.negatives,
                 kind,
                 phrases: r
                     .phrases
@@ -218,52 +260,202 @@ impl Catalog {
 
     /// Like [`Catalog::lookup`], preferring among equally specific matches
     /// the indicator whose kind is `kind`.
+    ///
+    /// A user mapping of the exact phrase wins. Otherwise an indicator
+    /// matches when its family admits `unit` (and `unit` is among its
+    /// `units`, where listed) and one of its phrases is the head of the
+    /// indicator phrase: the phrase ends with it once generic measure words
+    /// (数量, 总数, 立项, …) are dropped. An enumeration (`A、B`) maps only when
+    /// every item that names something maps to the same indicator. Rate
+    /// indicators match by containment. A phrase comparing with an average
+    /// (`低于全省平均水平`) never maps.
     pub fn lookup_for(
         &self,
         indicator_phrase: &str,
         unit: &str,
         kind: Option<TargetKind>,
     ) -> Option<&Indicator> {
-        let family = UnitFamily::of(unit)?;
+        self.lookup_with(indicator_phrase, unit, kind, indicator_phrase)
+    }
+
+    /// Like [`Catalog::lookup_for`], with the text leading to the figure
+    /// (its clause), where an indicator's required verbs are looked for.
+    pub fn lookup_with(
+        &self,
+        indicator_phrase: &str,
+        unit: &str,
+        kind: Option<TargetKind>,
+        lead: &str,
+    ) -> Option<&Indicator> {
+        let unit = unit.trim();
         let phrase = indicator_phrase.trim();
         if let Some(&i) = self.mappings.get(phrase) {
             let ind = &self.indicators[i];
-            if ind.unit_family == family {
+            if ind.admits(unit) {
                 return Some(ind);
             }
         }
         // Quotation marks vary (`“专精特新”企业`, `专精特新企业`).
         let bare = without_quotes(phrase);
-        let mut best: Option<(usize, bool, &Indicator)> = None;
-        for (ind, phrases) in self
+        if bare.contains("平均") {
+            return None;
+        }
+        let candidates: Vec<(&Indicator, &Vec<(String, usize)>)> = self
             .indicators
             .iter()
             .zip(&self.bare_phrases)
-            .filter(|(i, _)| i.unit_family == family)
-        {
-            let Some(len) = phrases
-                .iter()
-                .filter(|(p, _)| p.len() <= bare.len() && bare.contains(p.as_str()))
-                .map(|&(_, n)| n)
-                .max()
-            else {
-                continue;
-            };
-            let fits = kind.is_some() && ind.kind == kind;
-            let better = match best {
-                None => true,
-                Some((bl, bf, _)) => len > bl || (len == bl && fits && !bf),
-            };
-            if better {
-                best = Some((len, fits, ind));
+            .filter(|(i, _)| i.admits(unit))
+            .collect();
+        let verbs_ok =
+            |i: &Indicator| i.verbs.is_empty() || i.verbs.iter().any(|v| lead.contains(v.as_str()));
+        let found = Self::lookup_phrase(&candidates, &bare, kind)?;
+        // An indicator whose verbs are missing keeps its head noun: the
+        // figure stays unmapped rather than falling to a less specific one.
+        found.into_iter().find(|i| verbs_ok(i))
+    }
+
+    /// The indicators of `candidates` that `bare` names, all equally
+    /// specific, best kind fit first.
+    fn lookup_phrase<'c>(
+        candidates: &[(&'c Indicator, &Vec<(String, usize)>)],
+        bare: &str,
+        kind: Option<TargetKind>,
+    ) -> Option<Vec<&'c Indicator>> {
+        if let Some(found) = best_match(candidates, bare, kind, true) {
+            return Some(found);
+        }
+        // `“院士专家论坛”等产学研对接活动`: the items before 等 are examples
+        // of the head after it.
+        if let Some(p) = bare.rfind('等') {
+            let head = &bare[p + '等'.len_utf8()..];
+            if bare[..p].contains('、') && !head.is_empty() {
+                return best_match(candidates, head, kind, false);
             }
         }
-        best.map(|b| b.2)
+        // `省级以上众创空间、星创天地`: every item names the same indicator;
+        // short leading items are levels or places (`省、市、县三级…`);
+        // the last item may hold the last two (`A、B和C`).
+        let mut items: Vec<&str> = bare.split('、').filter(|p| !p.is_empty()).collect();
+        if items.len() >= 2 {
+            if let Some(last) = items.pop() {
+                items.extend(last.split(['和', '及', '与']).filter(|p| !p.is_empty()));
+            }
+        }
+        if items.len() < 2 {
+            return None;
+        }
+        let (last, rest) = items.split_last()?;
+        let found = best_match(candidates, last, kind, false)?;
+        for item in rest {
+            match best_match(candidates, item, kind, false) {
+                Some(other) if other[0].id == found[0].id => {}
+                None if item.chars().count() <= 4 => {}
+                _ => return None,
+            }
+        }
+        Some(found)
     }
 
     /// All indicators, in file order.
     pub fn indicators(&self) -> &[Indicator] {
         &self.indicators
+    }
+}
+
+/// Generic words that may follow the head noun of an indicator phrase
+/// (`高新技术企业总数`, `省级科技计划项目立项`).
+const TRAILING_GENERIC: &[&str] = &[
+    "数量",
+    "总数",
+    "总量",
+    "总额",
+    "金额",
+    "个数",
+    "数",
+    "立项",
+    "支持",
+    "高质量",
+];
+
+/// The phrase and its forms without trailing generic words, longest first.
+fn heads(phrase: &str) -> Vec<&str> {
+    let mut out = vec![phrase];
+    let mut cur = phrase;
+    while let Some(w) = TRAILING_GENERIC
+        .iter()
+        .find(|w| cur.len() > w.len() && cur.ends_with(*w))
+    {
+        cur = &cur[..cur.len() - w.len()];
+        out.push(cur);
+    }
+    out
+}
+
+/// The indicators among `candidates` whose phrase is the head of `phrase`
+/// (or, for rates, inside it) with the longest such phrase, those whose
+/// kind is `kind` first; `enumerations` lets a catalog phrase with `、`
+/// match a whole enumeration.
+fn best_match<'c>(
+    candidates: &[(&'c Indicator, &Vec<(String, usize)>)],
+    phrase: &str,
+    kind: Option<TargetKind>,
+    enumerations: bool,
+) -> Option<Vec<&'c Indicator>> {
+    let heads = heads(phrase);
+    let mut found: Vec<(usize, &Indicator)> = Vec::new();
+    for &(ind, phrases) in candidates {
+        let matches = |p: &str| {
+            if ind.unit_family.is_rate() {
+                phrase.contains(p)
+            } else {
+                heads.iter().any(|h| h.ends_with(p))
+            }
+        };
+        if let Some(len) = phrases
+            .iter()
+            .filter(|(p, _)| p.len() <= phrase.len())
+            .filter(|(p, _)| {
+                if enumerations {
+                    // A whole enumeration matches only a catalog enumeration.
+                    !phrase.contains('、') || p.contains('、')
+                } else {
+                    !p.contains('、')
+                }
+            })
+            .filter(|(p, _)| matches(p))
+            .map(|&(_, n)| n)
+            .max()
+        {
+            found.push((len, ind));
+        }
+    }
+    let best = found.iter().map(|&(n, _)| n).max()?;
+    let mut out: Vec<&Indicator> = found
+        .into_iter()
+        .filter(|&(n, _)| n == best)
+        .map(|(_, i)| i)
+        .collect();
+    // Stable: file order among equals, the kind's fit first.
+    out.sort_by_key(|i| !(kind.is_some() && i.kind == kind));
+    Some(out)
+}
+
+impl Indicator {
+    /// Whether a figure in `unit` can be a figure of this indicator.
+    pub fn admits(&self, unit: &str) -> bool {
+        let unit = unit.trim();
+        self.unit_family.admits(unit)
+            && (self.units.is_empty()
+                || self
+                    .units
+                    .iter()
+                    .any(|u| u == super::family::count_base(unit)))
+    }
+
+    /// The unit figures of this indicator are compared in, when its units
+    /// are listed (`户` and `家` both become `家`).
+    pub fn comparison_unit(&self) -> Option<&str> {
+        self.units.first().map(String::as_str)
     }
 }
 

@@ -26,7 +26,9 @@
 mod catalog;
 mod classify;
 mod context;
+mod family;
 mod indicator;
+mod mapping;
 mod normalize;
 mod number;
 mod period;
@@ -34,9 +36,12 @@ mod scan;
 mod table;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
+pub use family::{families_of, Family};
 pub use normalize::{normalize, UnitFamily};
 
-use crate::model::{DocumentMeta, ParsedPlan, PlanKind, Target, TargetKind, TargetRole};
+use crate::model::{
+    DocumentMeta, Normalized, ParsedPlan, PlanKind, Target, TargetKind, TargetRole,
+};
 use context::{after_phrase, is_clause_end, is_sentence_end, last_year, sentence_start};
 
 /// Shortest and longest quote, in characters.
@@ -214,9 +219,20 @@ pub fn extract(
         });
 
         let (start, end) = quote_span(&chars, seg_start, f, from_after.then_some(after.as_str()));
-        let indicator_id = catalog
-            .lookup_for(&indicator, &f.unit, Some(kind))
-            .map(|i| i.id.clone());
+        let lead: String = chars[clause0.min(seg_start)..seg_start].iter().collect();
+        let sentence: String = chars[sent_start.min(seg_start)..seg_start].iter().collect();
+        let mapped = catalog.map(&mapping::FigureContext {
+            phrase: &indicator,
+            unit: &f.unit,
+            kind,
+            qualifier: f.qualifier,
+            clause: &lead,
+            sentence: &sentence,
+            before: &before,
+            after: &after,
+        });
+        let indicator_id = mapped.map(|i| i.id.clone());
+        let normalized = comparable(normalize(f.value, f.value_high, &f.unit), mapped);
         last = Some((sent_start, indicator.clone()));
         out.push(Target {
             quote: original[start..end].iter().collect(),
@@ -236,11 +252,21 @@ pub fn extract(
                 .tasks
                 .iter()
                 .position(|t| f.num_start >= t.start && f.num_start < t.end),
-            normalized: normalize(f.value, f.value_high, &f.unit),
+            normalized,
         });
     }
     table_targets(&original, &figs, plan, meta, catalog, &mut out);
     out
+}
+
+/// The normalised figure in its indicator's comparison unit, where the
+/// catalog lists one (`100户` of enterprises is compared as `100家`).
+pub fn comparable(n: Option<Normalized>, indicator: Option<&Indicator>) -> Option<Normalized> {
+    let mut n = n?;
+    if let Some(u) = indicator.and_then(Indicator::comparison_unit) {
+        n.unit = u.to_string();
+    }
+    Some(n)
 }
 
 /// Adds the values of indicator tables (cells without a unit of their own,
@@ -279,9 +305,8 @@ fn table_targets(
         while end - start < QUOTE_MIN && start > 0 && original[start - 1] != '\n' {
             start -= 1;
         }
-        let indicator_id = catalog
-            .lookup_for(&tf.indicator, &tf.unit, Some(kind))
-            .map(|i| i.id.clone());
+        let mapped = catalog.lookup_for(&tf.indicator, &tf.unit, Some(kind));
+        let indicator_id = mapped.map(|i| i.id.clone());
         out.push(Target {
             quote: original[start..end].iter().collect(),
             start,
@@ -300,7 +325,7 @@ fn table_targets(
                 .tasks
                 .iter()
                 .position(|t| tf.num_start >= t.start && tf.num_start < t.end),
-            normalized: normalize(tf.value, None, &tf.unit),
+            normalized: comparable(normalize(tf.value, None, &tf.unit), mapped),
         });
         added = true;
     }
