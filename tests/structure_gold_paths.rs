@@ -4,7 +4,7 @@
 //! preamble before the first marker).
 //!
 //! The gold files live in `../shared/gold/targets` beside the crate (CI clones
-//! `shared/` there; a nested worktree also looks in `../../shared`); the test is skipped with a note when they are absent.
+//! `shared/` there; a nested worktree also looks in `../../shared`); the test fails when they are absent.
 
 use std::path::{Path, PathBuf};
 
@@ -48,13 +48,12 @@ fn known_exception(doc: &str, gold: &str, got: &str) -> bool {
 #[test]
 fn gold_quotes_sit_in_their_gold_sections() {
     let dir = gold_dir();
-    if !dir.is_dir() {
-        eprintln!(
-            "note: {} not found; skipping the gold section-path check",
-            dir.display()
-        );
-        return;
-    }
+    // A gold check whose data is missing fails: it must never pass silently.
+    assert!(
+        dir.is_dir(),
+        "{} not found: put the shared folder beside the checkout (or in ../../shared for a nested worktree)",
+        dir.display()
+    );
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("gold dir readable")
@@ -73,10 +72,8 @@ fn gold_quotes_sit_in_their_gold_sections() {
             .to_string_lossy()
             .to_string();
         let text_path = seeds.join(format!("{stem}.txt"));
-        let Ok(text) = std::fs::read_to_string(&text_path) else {
-            eprintln!("note: no seed text for {stem}; skipped");
-            continue;
-        };
+        let text = std::fs::read_to_string(&text_path)
+            .unwrap_or_else(|e| panic!("no seed text for gold file {stem}: {e}"));
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
         let gold: Vec<serde_json::Value> =
             serde_json::from_str(&std::fs::read_to_string(&gold_file).expect("gold readable"))

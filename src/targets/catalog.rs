@@ -90,6 +90,10 @@ pub struct Indicator {
     pub verbs: Vec<String>,
     /// Whether a money indicator is a balance (余额) rather than a total.
     pub balance: bool,
+    /// For a share written `X占Y比重`: words one of which must name X
+    /// (`研发` for R&D intensity), so that `高新技术产业增加值占地区生产总值比重`
+    /// does not map to R&D intensity; empty for no such condition.
+    pub subjects: Vec<String>,
     /// What counts and what does not, in words.
     pub scope: String,
     /// Sentences whose figure must map to this indicator (tested).
@@ -124,6 +128,8 @@ struct RawIndicator {
     verbs: Vec<String>,
     #[serde(default)]
     balance: bool,
+    #[serde(default)]
+    subjects: Vec<String>,
     #[serde(default)]
     scope: String,
     #[serde(default)]
@@ -205,6 +211,7 @@ impl Catalog {
                 units: r.units,
                 verbs: r.verbs,
                 balance: r.balance,
+                subjects: r.subjects,
                 scope: r.scope.trim().to_string(),
                 examples: r.examples,
                 negatives: r.negatives,
@@ -311,7 +318,20 @@ impl Catalog {
         let found = Self::lookup_phrase(&candidates, &bare, kind)?;
         // An indicator whose verbs are missing keeps its head noun: the
         // figure stays unmapped rather than falling to a less specific one.
-        found.into_iter().find(|i| verbs_ok(i))
+        let ind = found.into_iter().find(|i| verbs_ok(i))?;
+        if let Some(p) = bare.find('占') {
+            let subject = &bare[..p];
+            if !ind.subjects.is_empty()
+                && !subject.is_empty()
+                && !ind.subjects.iter().any(|w| subject.contains(w.as_str()))
+            {
+                return None;
+            }
+        }
+        if !ind.unit_family.is_rate() && SECTOR_WORDS.iter().any(|w| bare.contains(w)) {
+            return None;
+        }
+        Some(ind)
     }
 
     /// The indicators of `candidates` that `bare` names, all equally
@@ -365,6 +385,8 @@ impl Catalog {
 /// Generic words that may follow the head noun of an indicator phrase
 /// (`高新技术企业总数`, `省级科技计划项目立项`).
 const TRAILING_GENERIC: &[&str] = &[
+    "拥有量",
+    "预计",
     "数量",
     "总数",
     "总量",
@@ -376,6 +398,10 @@ const TRAILING_GENERIC: &[&str] = &[
     "支持",
     "高质量",
 ];
+
+/// Words that make the head noun a subset by sector (`海洋领域高新技术企业`):
+/// not comparable with the city's total.
+const SECTOR_WORDS: &[&str] = &["领域", "行业"];
 
 /// The phrase and its forms without trailing generic words, longest first.
 fn heads(phrase: &str) -> Vec<&str> {

@@ -105,7 +105,11 @@ impl Catalog {
         // `其中发明专利24项`, `…,100名海外高端人才`: a clause without a verb
         // of its own is governed by the verbs of the sentence before it.
         let own = format!("{}{}", fig.clause, fig.before);
-        let elliptical = own.trim_start().starts_with("其中")
+        let inherited = !fig.phrase.is_empty()
+            && !fig.before.contains(fig.phrase)
+            && !fig.after.starts_with(fig.phrase);
+        let elliptical = inherited
+            || own.trim_start().starts_with("其中")
             || !ACTION_VERBS
                 .iter()
                 .chain(BENEFICIARY_VERBS)
