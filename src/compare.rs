@@ -215,6 +215,28 @@ pub fn format_value(value: f64, high: Option<f64>, q: Qualifier) -> String {
     s
 }
 
+/// What a reader must know about a cell that holds several figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellNote {
+    /// Its figures have different qualifiers (`≥100` and `≈120`).
+    QualifiersDiffer,
+    /// Its figures refer to different years (a baseline and a target).
+    YearsDiffer,
+}
+
+impl CellNote {
+    /// The note in words.
+    pub fn label(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (CellNote::QualifiersDiffer, true) => "限定词不一",
+            (CellNote::QualifiersDiffer, false) => "qualifiers differ",
+            (CellNote::YearsDiffer, true) => "年份不一",
+            (CellNote::YearsDiffer, false) => "years differ",
+        }
+    }
+}
+
 /// All figures one document sets for one (indicator, kind).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
@@ -224,12 +246,30 @@ pub struct Cell {
     pub figures: Vec<Figure>,
     /// Index into `figures` of the headline figure ([`headline_index`]).
     pub headline: Option<usize>,
+    /// Whether the figures differ in qualifier or year ([`Cell::compute_notes`]).
+    #[serde(default)]
+    pub notes: Vec<CellNote>,
 }
 
 impl Cell {
     /// The headline figure, if the cell has any figure.
     pub fn headline(&self) -> Option<&Figure> {
         self.headline.and_then(|i| self.figures.get(i))
+    }
+
+    /// The notes a cell's figures call for: different qualifiers, different
+    /// (effective) years.
+    pub fn compute_notes(figures: &[Figure]) -> Vec<CellNote> {
+        let mut notes = Vec::new();
+        let differ =
+            |f: &dyn Fn(&Figure) -> String| figures.windows(2).any(|w| f(&w[0]) != f(&w[1]));
+        if differ(&|f| format!("{:?}", f.qualifier)) {
+            notes.push(CellNote::QualifiersDiffer);
+        }
+        if differ(&|f| format!("{:?}", f.effective_year())) {
+            notes.push(CellNote::YearsDiffer);
+        }
+        notes
     }
 }
 
@@ -259,8 +299,12 @@ pub fn headline_index(figures: &[Figure]) -> Option<usize> {
 /// One row of a comparison table: an indicator measured one way.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Row {
-    /// Catalog id of the indicator.
+    /// Catalog id of the indicator (`""` for a row of unmapped figures).
     pub indicator_id: String,
+    /// For a row of unmapped figures (其他): their indicator phrase as
+    /// written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<String>,
     /// Stock, increment or rate.
     pub kind: TargetKind,
     /// One cell per document, aligned with [`ComparisonTable::docs`].
@@ -282,6 +326,11 @@ pub struct ComparisonTable {
     /// Rows, ordered by the selection's indicator order (else by id), then
     /// stock, increment, rate.
     pub rows: Vec<Row>,
+    /// Rows of figures that map to no catalog indicator (其他), one per
+    /// phrase, kind and unit as written; only when no indicators are
+    /// selected. Charts never draw them.
+    #[serde(default)]
+    pub others: Vec<Row>,
 }
 
 impl ComparisonTable {
@@ -367,49 +416,65 @@ fn indicator_ok(sel: &Selection, id: &str) -> bool {
         .is_none_or(|v| v.iter().any(|s| s == id))
 }
 
-/// Builds the comparison table for the selection. Targets without an
-/// indicator id, or of unknown documents, are left out.
+/// Builds the comparison table for the selection. Targets of unknown
+/// documents are left out; targets without an indicator id go to
+/// [`ComparisonTable::others`] when no indicators are selected.
 pub fn compare(input: &CompareInput, sel: &Selection) -> ComparisonTable {
     let docs = selected_docs(input, sel);
     let col: HashMap<i64, usize> = docs.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
+    let empty_row = |indicator_id: &str, phrase: Option<&str>, kind: TargetKind| Row {
+        indicator_id: indicator_id.to_string(),
+        phrase: phrase.map(str::to_string),
+        kind,
+        cells: docs
+            .iter()
+            .map(|d| Cell {
+                doc_id: d.id,
+                figures: Vec::new(),
+                headline: None,
+                notes: Vec::new(),
+            })
+            .collect(),
+    };
     let mut rows: BTreeMap<((usize, String), u8), Row> = BTreeMap::new();
+    let mut others: BTreeMap<(String, u8, String), Row> = BTreeMap::new();
     for (doc_id, target_id, t) in input.targets {
-        let Some(id) = t.indicator_id.as_deref() else {
-            continue;
-        };
         let Some(&c) = col.get(doc_id) else {
             continue;
         };
-        if !indicator_ok(sel, id) {
-            continue;
-        }
-        let row = rows
-            .entry((indicator_rank(sel, id), kind_order(t.kind)))
-            .or_insert_with(|| Row {
-                indicator_id: id.to_string(),
-                kind: t.kind,
-                cells: docs
-                    .iter()
-                    .map(|d| Cell {
-                        doc_id: d.id,
-                        figures: Vec::new(),
-                        headline: None,
-                    })
-                    .collect(),
-            });
+        let row = match t.indicator_id.as_deref() {
+            Some(id) if indicator_ok(sel, id) => rows
+                .entry((indicator_rank(sel, id), kind_order(t.kind)))
+                .or_insert_with(|| empty_row(id, None, t.kind)),
+            None if sel.indicators.is_none() => {
+                let phrase = t.indicator.trim();
+                others
+                    .entry((phrase.to_string(), kind_order(t.kind), t.unit.clone()))
+                    .or_insert_with(|| empty_row("", Some(phrase), t.kind))
+            }
+            _ => continue,
+        };
         row.cells[c]
             .figures
             .push(Figure::new(&docs[c], *target_id, t));
     }
-    let mut rows: Vec<Row> = rows.into_values().collect();
-    for row in &mut rows {
-        for cell in &mut row.cells {
-            cell.figures
-                .sort_by(|a, b| a.start.cmp(&b.start).then(a.target_id.cmp(&b.target_id)));
-            cell.headline = headline_index(&cell.figures);
+    let finish = |rows: Vec<Row>| {
+        let mut rows = rows;
+        for row in &mut rows {
+            for cell in &mut row.cells {
+                cell.figures
+                    .sort_by(|a, b| a.start.cmp(&b.start).then(a.target_id.cmp(&b.target_id)));
+                cell.headline = headline_index(&cell.figures);
+                cell.notes = Cell::compute_notes(&cell.figures);
+            }
         }
+        rows
+    };
+    ComparisonTable {
+        docs,
+        rows: finish(rows.into_values().collect()),
+        others: finish(others.into_values().collect()),
     }
-    ComparisonTable { docs, rows }
 }
 
 /// Which documents set which indicators.
@@ -606,6 +671,9 @@ pub fn cell_text(cell: &Cell, zh: bool) -> String {
     if cell.figures.len() > 1 {
         let _ = write!(s, " +{}", cell.figures.len() - 1);
     }
+    for n in &cell.notes {
+        let _ = write!(s, " [{}]", n.label(zh));
+    }
     s
 }
 
@@ -622,6 +690,15 @@ pub fn to_text(table: &ComparisonTable, names: DisplayNames, zh: bool) -> String
         let (nz, ne) = names(&row.indicator_id);
         let mut line = vec![
             if zh { nz } else { ne },
+            kind_name(row.kind, zh).to_string(),
+        ];
+        line.extend(row.cells.iter().map(|c| cell_text(c, zh)));
+        grid.push(line);
+    }
+    for row in &table.others {
+        let phrase = row.phrase.clone().unwrap_or_default();
+        let mut line = vec![
+            format!("{}: {phrase}", if zh { "其他" } else { "other" }),
             kind_name(row.kind, zh).to_string(),
         ];
         line.extend(row.cells.iter().map(|c| cell_text(c, zh)));
@@ -668,10 +745,13 @@ pub fn to_csv(table: &ComparisonTable, names: DisplayNames) -> String {
     let mut out = String::from(
         "indicator_id,indicator_zh,indicator_en,kind,doc_id,city,period,target_id,role,year,\
          qualifier,value,value_high,unit,normalized_value,normalized_unit,headline,indicator,\
-         quote,start,end,section,task\n",
+         quote,start,end,section,task,cell_notes\n",
     );
-    for row in &table.rows {
-        let (nz, ne) = names(&row.indicator_id);
+    for row in table.rows.iter().chain(&table.others) {
+        let (nz, ne) = match &row.phrase {
+            Some(p) => (format!("其他: {p}"), format!("other: {p}")),
+            None => names(&row.indicator_id),
+        };
         for (cell, doc) in row.cells.iter().zip(&table.docs) {
             for (i, f) in cell.figures.iter().enumerate() {
                 let fields = [
@@ -711,6 +791,11 @@ pub fn to_csv(table: &ComparisonTable, names: DisplayNames) -> String {
                     f.end.to_string(),
                     f.section.clone(),
                     opt(f.task),
+                    cell.notes
+                        .iter()
+                        .map(|n| n.label(false))
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 ];
                 let line: Vec<String> = fields.iter().map(|s| csv_field(s)).collect();
                 out.push_str(&line.join(","));
@@ -734,6 +819,7 @@ pub fn to_json(table: &ComparisonTable, names: DisplayNames) -> String {
     struct JsonTable<'a> {
         docs: &'a [DocRef],
         rows: Vec<JsonRow<'a>>,
+        others: &'a [Row],
     }
     let rows = table
         .rows
@@ -750,6 +836,7 @@ pub fn to_json(table: &ComparisonTable, names: DisplayNames) -> String {
     serde_json::to_string_pretty(&JsonTable {
         docs: &table.docs,
         rows,
+        others: &table.others,
     })
     .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

@@ -310,3 +310,113 @@ fn chart_through_the_cli() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The figures a new user found in the wrong rows (issue: trustworthy
+/// comparisons) are in no catalog row of the seeds' comparison; they stay
+/// under 其他 with their phrase.
+#[test]
+fn no_unlike_figure_in_a_catalog_row() {
+    let (data, _) = seeded();
+    let t = planlens::compare::compare(&data.input(), &Selection::default());
+    let wrong = [
+        "百强企业中我市仅2家",
+        "支持20家以上科技型中小企业",
+        "遴选400家左右科技型企业",
+        "众创空间入驻企业、创业团队200个",
+        "技术服务8000余人次",
+        "40多个国家和地区",
+        "科技成果专题推介会",
+        "单户企业科技成果转化贷款额度达到2000万元",
+        "300万元以内实行无抵押",
+    ];
+    for row in &t.rows {
+        for f in row.cells.iter().flat_map(|c| &c.figures) {
+            for w in wrong {
+                let achievements = row.indicator_id == "achievements_transferred";
+                if w == "科技成果专题推介会" && !achievements {
+                    continue; // the event itself is an S&T event
+                }
+                assert!(
+                    !f.quote.contains(w) && !(w.contains(&f.quote) && f.quote.chars().count() > 8),
+                    "{} ({:?}) holds {w}: {}",
+                    row.indicator_id,
+                    row.kind,
+                    f.quote
+                );
+            }
+        }
+    }
+    let other_quotes: Vec<&str> = t
+        .others
+        .iter()
+        .flat_map(|r| r.cells.iter().flat_map(|c| &c.figures))
+        .map(|f| f.quote.as_str())
+        .collect();
+    assert!(other_quotes.iter().any(|q| q.contains("入驻企业")));
+    assert!(t
+        .others
+        .iter()
+        .all(|r| r.phrase.is_some() && r.indicator_id.is_empty()));
+}
+
+/// A row never mixes unit families: every figure of a row has a unit its
+/// indicator's family admits (persons never beside teams, firms never beside
+/// items, balances never beside flows).
+#[test]
+fn a_row_never_mixes_unit_families() {
+    let (data, catalog) = seeded();
+    let t = planlens::compare::compare(&data.input(), &Selection::default());
+    assert!(!t.rows.is_empty());
+    for row in &t.rows {
+        let ind = catalog
+            .indicators()
+            .iter()
+            .find(|i| i.id == row.indicator_id)
+            .expect("catalog id");
+        for f in row.cells.iter().flat_map(|c| &c.figures) {
+            assert!(
+                ind.admits(&f.unit),
+                "{}: unit {} outside {}",
+                row.indicator_id,
+                f.unit,
+                ind.unit_family.as_str()
+            );
+        }
+        // Comparable units are one per row (户 compared as 家).
+        let units: std::collections::BTreeSet<String> = row
+            .cells
+            .iter()
+            .flat_map(|c| &c.figures)
+            .filter_map(|f| f.normalized.as_ref().map(|n| n.unit.clone()))
+            .collect();
+        assert!(units.len() <= 1, "{}: units {units:?}", row.indicator_id);
+    }
+}
+
+/// A cell whose figures differ in qualifier or year says so, in the text
+/// rendering and the CSV.
+#[test]
+fn cells_say_when_their_figures_differ() {
+    let (data, catalog) = seeded();
+    let t = planlens::compare::compare(&data.input(), &high_tech());
+    let col = t
+        .docs
+        .iter()
+        .position(|d| d.city.as_deref() == Some("日照市"))
+        .unwrap();
+    let stock = t
+        .rows
+        .iter()
+        .find(|r| r.kind == TargetKind::Stock)
+        .expect("stock row");
+    // 日照: baselines of 2015 and 2020 beside the 2025 target.
+    assert!(stock.cells[col]
+        .notes
+        .contains(&planlens::compare::CellNote::YearsDiffer));
+    let names = present::display_names(&catalog);
+    let text = planlens::compare::to_text(&t, &names, true);
+    assert!(text.contains("[年份不一]"), "{text}");
+    let csv = planlens::compare::to_csv(&t, &names);
+    assert!(csv.lines().next().unwrap().ends_with(",cell_notes"));
+    assert!(csv.contains("years differ"));
+}

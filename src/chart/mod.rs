@@ -635,6 +635,7 @@ impl MultiplesChart {
             let sub = ComparisonTable {
                 docs: table.docs.clone(),
                 rows: vec![table.rows.get(r).ok_or(ChartError::NoSuchRow(r))?.clone()],
+                others: Vec::new(),
             };
             match BarChart::from_table(&sub, &[0], names, lang) {
                 Ok(mut p) => {

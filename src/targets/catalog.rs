@@ -478,10 +478,13 @@ impl Indicator {
                     .any(|u| u == super::family::count_base(unit)))
     }
 
-    /// The unit figures of this indicator are compared in, when its units
-    /// are listed (`户` and `家` both become `家`).
+    /// The unit figures of this indicator are compared in: the first of its
+    /// listed units, else its count family's (`户` and `家` both become `家`).
     pub fn comparison_unit(&self) -> Option<&str> {
-        self.units.first().map(String::as_str)
+        self.units
+            .first()
+            .map(String::as_str)
+            .or(self.unit_family.comparison_unit())
     }
 }
 

@@ -97,6 +97,22 @@ impl Family {
         }
     }
 
+    /// The unit figures of a count family are compared in: its measure words
+    /// count the same thing (`个` and `家` of platforms, `场` and `次` of
+    /// events). `None` for measured families, which normalise on their own.
+    pub fn comparison_unit(self) -> Option<&'static str> {
+        Some(match self {
+            Family::Organisations => "家",
+            Family::Persons => "名",
+            Family::PersonTimes => "人次",
+            Family::Teams => "个",
+            Family::Items => "项",
+            Family::Events => "次",
+            Family::Transactions => "笔",
+            _ => return None,
+        })
+    }
+
     /// The coarse unit family of the measured families.
     fn measured(self) -> Option<UnitFamily> {
         Some(match self {
