@@ -1,7 +1,7 @@
 //! The indicator catalog: loading, matching rules and user mappings.
 
 use planlens::model::TargetKind;
-use planlens::targets::{normalize, Catalog, CatalogError, Family, UnitFamily};
+use planlens::targets::{normalize, Catalog, CatalogError, Family};
 
 #[test]
 fn builtin_covers_the_required_indicators() {
