@@ -14,6 +14,14 @@ fn annual(y: i32) -> DocumentMeta {
     }
 }
 
+fn multi_year(start: i32, end: i32) -> DocumentMeta {
+    DocumentMeta {
+        kind: PlanKind::ImplementationPlan,
+        period: Some(Period { start, end }),
+        ..Default::default()
+    }
+}
+
 fn run(text: &str, meta: &DocumentMeta) -> Vec<Target> {
     extract(text, &ParsedPlan::default(), meta, &Catalog::builtin())
 }
@@ -71,4 +79,52 @@ fn actions_on_new_things_stay_targets() {
     ] {
         assert_eq!(kind_role(text, &m, v), (kind, Tgt), "{text}");
     }
+}
+
+// ---- 2. the year of a 到…年 clause ----------------------------------------
+
+fn years(text: &str, meta: &DocumentMeta) -> Vec<(f64, Option<i32>)> {
+    run(text, meta).iter().map(|t| (t.value, t.year)).collect()
+}
+
+#[test]
+fn a_horizon_clause_gives_its_year_until_the_next_one() {
+    let m = multi_year(2024, 2028);
+    assert_eq!(
+        years(
+            "到2026年,高新技术企业达到500家,研发投入强度达到2.8%;到2028年,高新技术企业达到800家。",
+            &m
+        ),
+        vec![(500.0, Some(2026)), (2.8, Some(2026)), (800.0, Some(2028))]
+    );
+    // A semicolon does not end the clause's reach; the full stop does.
+    assert_eq!(
+        years(
+            "至2025年底,科技型中小企业达到1200家;技术合同成交额突破60亿元。新增省级研发平台20个。",
+            &m
+        ),
+        vec![(1200.0, Some(2025)), (60.0, Some(2025)), (20.0, Some(2028))]
+    );
+    // So does a line break (a new paragraph).
+    assert_eq!(
+        years("到2027年,建成孵化器15家\n培育技术经纪人200名。", &m),
+        vec![(15.0, Some(2027)), (200.0, Some(2028))]
+    );
+    // A horizon beyond the period still wins; none gives the end year.
+    assert_eq!(
+        years("到2035年,研发投入强度达到3.5%;高新技术企业达到1500家。", &m),
+        vec![(3.5, Some(2035)), (1500.0, Some(2035))]
+    );
+    assert_eq!(
+        years("全市高新技术企业达到900家。", &m),
+        vec![(900.0, Some(2028))]
+    );
+}
+
+#[test]
+fn a_horizon_clause_in_an_annual_plan_keeps_the_plan_year() {
+    assert_eq!(
+        years("到年底,新增高新技术企业60家。", &annual(2024)),
+        vec![(60.0, Some(2024))]
+    );
 }

@@ -434,7 +434,8 @@ pub(crate) struct YearInput<'a> {
     pub from_value: bool,
     /// The figure lies in a review (background) part of the plan.
     pub in_background: bool,
-    /// Horizon stated earlier in the sentence (`到2035年`).
+    /// The last horizon (`到2026年`, `至2035年`) stated earlier in the full
+    /// sentence (semicolons do not end it).
     pub horizon: Option<i32>,
 }
 
@@ -446,6 +447,9 @@ pub(crate) fn year(meta: &DocumentMeta, y: &YearInput<'_>) -> Option<i32> {
             // A long-range vision beyond the plan period (`到2035年`).
             (_, Some(p)) if y.horizon.is_some_and(|h| h > p.end) => y.horizon,
             (PlanKind::AnnualWorkPlan, Some(p)) => Some(p.start),
+            // A milestone inside a multi-year period (`到2026年,…` in a
+            // 2024—2028 plan).
+            (_, Some(p)) if y.horizon.is_some_and(|h| (p.start..=p.end).contains(&h)) => y.horizon,
             (_, Some(p)) => Some(p.end),
             (_, None) => y.horizon.or(y.own_year).or(y.sentence_year),
         },

@@ -199,7 +199,9 @@ pub fn extract(
                 own_before: &before,
                 from_value: own_year.is_none() && from,
                 in_background: in_bg,
-                horizon: context::horizon_year(&chars, sent_start, f.num_start),
+                // A `到2026年,…` clause reaches over semicolons to the end
+                // of the full sentence or paragraph; a later one replaces it.
+                horizon: context::horizon_year(&chars, full_start, f.num_start),
             },
         );
         if let Some(y) = lead {
