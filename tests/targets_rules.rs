@@ -128,3 +128,52 @@ fn a_horizon_clause_in_an_annual_plan_keeps_the_plan_year() {
         vec![(60.0, Some(2024))]
     );
 }
+
+// ---- 3. numbered points ----------------------------------------------------
+
+fn indicators(text: &str, meta: &DocumentMeta) -> Vec<(f64, String)> {
+    run(text, meta)
+        .iter()
+        .map(|t| (t.value, t.indicator.clone()))
+        .collect()
+}
+
+#[test]
+fn enumeration_markers_and_manner_verbs_are_no_indicator() {
+    let m = annual(2024);
+    for (text, v, want) in [
+        ("三是研发投入强度达到2.6%。", 2.6, "研发投入强度"),
+        ("五是努力新增发明专利300件。", 300.0, "发明专利"),
+        (
+            "其二,着力培育科技型中小企业150家。",
+            150.0,
+            "科技型中小企业",
+        ),
+        (
+            "第三,全力推动技术合同成交额突破25亿元。",
+            25.0,
+            "技术合同成交额",
+        ),
+        (
+            "十是积极争取省级以上科技项目40项。",
+            40.0,
+            "省级以上科技项目",
+        ),
+    ] {
+        let t = fig(text, &m, v);
+        assert_eq!(t.indicator, want, "{text}");
+    }
+    // The phrase after the marker, not the marker plus a character.
+    for (text, want) in [
+        (
+            "一是做强创新平台。四是积极争取上级科技资金,确保达到6000万元。",
+            "上级科技资金",
+        ),
+        ("二是积极培育,力争达到50家。", ""),
+        ("六是积极对接,努力实现70项。", ""),
+    ] {
+        for (_, ind) in indicators(text, &m) {
+            assert_eq!(ind, want, "{text}");
+        }
+    }
+}

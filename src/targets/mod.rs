@@ -550,7 +550,9 @@ fn previous_clause_phrase(chars: &[char], sent_start: usize, seg_start: usize) -
     let t = indicator::trim(head);
     let core = match indicator::after_last_verb(&t) {
         Some(p) if p < t.len() => t[p..].to_string(),
-        _ => t,
+        // A bare verb phrase (`二是积极培育`) names nothing measured.
+        Some(_) => String::new(),
+        None => t,
     };
     (!core.is_empty()).then_some(core)
 }
