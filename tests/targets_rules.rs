@@ -177,3 +177,93 @@ fn enumeration_markers_and_manner_verbs_are_no_indicator() {
         }
     }
 }
+
+// ---- 4. two-tier targets ---------------------------------------------------
+
+#[test]
+fn floor_and_stretch_make_one_record() {
+    let m = annual(2024);
+    for (text, value, unit, stretch, indicator) in [
+        (
+            "四是积极争取上级项目资金,确保达到8000万元、力争1亿元。",
+            8000.0,
+            "万元",
+            10000.0,
+            "上级项目资金",
+        ),
+        (
+            "新增科技型企业30家、努力实现50家。",
+            30.0,
+            "家",
+            50.0,
+            "科技型企业",
+        ),
+        (
+            "保底引进高层次人才200名,冲刺300名。",
+            200.0,
+            "名",
+            300.0,
+            "高层次人才",
+        ),
+        (
+            "力争技术合同成交额达到40亿元、争取突破50亿元。",
+            40.0,
+            "亿元",
+            50.0,
+            "技术合同成交额",
+        ),
+        (
+            "确保研发投入强度达到2.6%、力争2.8%。",
+            2.6,
+            "%",
+            2.8,
+            "研发投入强度",
+        ),
+    ] {
+        let got = run(text, &m);
+        assert_eq!(got.len(), 1, "{text}: {got:#?}");
+        let t = &got[0];
+        assert_eq!(
+            (t.value, t.unit.as_str(), t.stretch),
+            (value, unit, Some(stretch)),
+            "{text}"
+        );
+        assert_eq!(t.indicator, indicator, "{text}");
+        // The span covers both figures.
+        let chars: Vec<char> = text.chars().collect();
+        let quote: String = chars[t.start..t.end].iter().collect();
+        assert_eq!(quote, t.quote);
+        let last_digit = text
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .count();
+        let digits_in_quote = quote.chars().filter(char::is_ascii_digit).count();
+        assert_eq!(digits_in_quote, last_digit, "{text}: {quote}");
+    }
+}
+
+#[test]
+fn separate_figures_are_not_tiers() {
+    let m = annual(2024);
+    for text in [
+        "新增高新技术企业30家、科技型中小企业50家。",
+        "确保研发投入强度达到2.5%,力争新增高新技术企业50家。",
+        "争取国家和省级科技项目不少于150项,争取上级资金2.5亿元。",
+        "确保新增孵化器100家、力争80家。",
+        "确保建设1—2个平台、力争3个。",
+    ] {
+        let got = run(text, &m);
+        assert_eq!(got.len(), 2, "{text}: {got:#?}");
+        assert!(got.iter().all(|t| t.stretch.is_none()), "{text}");
+    }
+}
+
+#[test]
+fn stretch_is_in_the_json_contract() {
+    let t = &run("新增科技型企业30家。", &annual(2024))[0];
+    let v = serde_json::to_value(t).unwrap();
+    assert_eq!(v["stretch"], serde_json::Value::Null);
+    let t = &run("新增科技型企业30家、力争50家。", &annual(2024))[0];
+    let v = serde_json::to_value(t).unwrap();
+    assert_eq!(v["stretch"], serde_json::json!(50.0));
+}

@@ -462,6 +462,7 @@ fn one_table(
                     indicator_id,
                     value: v.value,
                     value_high: v.high,
+                    stretch: None,
                     normalized: normalize(v.value, v.high, &unit),
                     unit,
                     qualifier: v.qualifier,

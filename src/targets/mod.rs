@@ -32,6 +32,7 @@ mod number;
 mod period;
 mod scan;
 mod table;
+mod tiers;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
 pub use normalize::{normalize, UnitFamily};
@@ -79,6 +80,8 @@ pub fn extract(
     let figs = scan::scan(&chars);
     let background = context::background_ranges(&chars, plan);
     let mut out: Vec<Target> = Vec::with_capacity(figs.len());
+    // `(num_start, end)` of the figure of each record of `out`.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(figs.len());
     // Indicator of the previous figure and the sentence it sits in.
     let mut last: Option<(usize, String)> = None;
     // Earlier figures of the current sentence.
@@ -220,6 +223,7 @@ pub fn extract(
             .lookup_for(&indicator, &f.unit, Some(kind))
             .map(|i| i.id.clone());
         last = Some((sent_start, indicator.clone()));
+        spans.push((f.num_start, f.end));
         out.push(Target {
             quote: original[start..end].iter().collect(),
             start,
@@ -228,6 +232,7 @@ pub fn extract(
             indicator_id,
             value: f.value,
             value_high: f.value_high,
+            stretch: None,
             unit: f.unit.clone(),
             qualifier: f.qualifier,
             kind,
@@ -241,6 +246,7 @@ pub fn extract(
             normalized: normalize(f.value, f.value_high, &f.unit),
         });
     }
+    tiers::merge(&chars, &original, &mut out, &mut spans);
     table_targets(&original, &figs, plan, meta, catalog, &mut out);
     out
 }
@@ -292,6 +298,7 @@ fn table_targets(
             indicator_id,
             value: tf.value,
             value_high: None,
+            stretch: None,
             unit: tf.unit.clone(),
             qualifier: tf.qualifier,
             kind,
