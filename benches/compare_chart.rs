@@ -70,6 +70,7 @@ fn corpus(catalog: &Catalog) -> (Vec<DocRef>, Vec<(i64, i64, Target)>) {
                     indicator_id: Some(ind.id.clone()),
                     value,
                     value_high: None,
+                    stretch: None,
                     unit: unit.to_string(),
                     qualifier: Qualifier::AtLeast,
                     kind,

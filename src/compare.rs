@@ -26,7 +26,7 @@
 //!     kind: PlanKind::AnnualWorkPlan, period: Some(Period::year(2023)), title: None }];
 //! let t = Target { quote: "新增高新技术企业100家以上".into(), start: 0, end: 13,
 //!     indicator: "高新技术企业".into(), indicator_id: Some("high_tech_enterprises".into()),
-//!     value: 100.0, value_high: None, unit: "家".into(), qualifier: Qualifier::AtLeast,
+//!     value: 100.0, value_high: None, stretch: None, unit: "家".into(), qualifier: Qualifier::AtLeast,
 //!     kind: TargetKind::Increment, role: TargetRole::Target, year: Some(2023),
 //!     section: "二/(一)".into(), task: Some(0), normalized: None };
 //! let targets = vec![(1, 10, t)];

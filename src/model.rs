@@ -299,6 +299,9 @@ pub struct Target {
     pub value: f64,
     /// High end of a range such as `1-2家`.
     pub value_high: Option<f64>,
+    /// The higher tier of a two-tier target (`确保8000万元、力争1亿元`), in
+    /// `unit`; `value` is then the floor.
+    pub stretch: Option<f64>,
     /// Unit as written: 家, 个, 亿元, %, 个百分点, …
     pub unit: String,
     /// Bound on the figure.

@@ -71,6 +71,7 @@ fn target(
         indicator_id: Some(ind.to_string()),
         value,
         value_high: None,
+        stretch: None,
         unit: unit.to_string(),
         qualifier: q,
         kind,

@@ -38,6 +38,7 @@ fn t(
         indicator_id: ind.map(str::to_string),
         value,
         value_high: None,
+        stretch: None,
         unit: "家".into(),
         qualifier: Qualifier::AtLeast,
         kind,

@@ -5,7 +5,8 @@
 //! The scorer mirrors `shared/tools/score_targets.py`: a gold item matches a
 //! predicted one when their character spans overlap and value, value_high and
 //! unit agree; matching is one-to-one, gold items in document order, each
-//! taking the first free prediction. Attributes are compared on matched pairs
+//! taking the first free prediction; a two-tier record (`stretch`) counts as
+//! two figures. Attributes are compared on matched pairs
 //! (the indicator by substring either way). The floors sit a little under the
 //! level reached, so that regressions fail `cargo test` without Python.
 
@@ -87,6 +88,23 @@ fn attr_ok(name: &str, g: &Value, p: &Target) -> bool {
     g.get(name).unwrap_or(&Value::Null) == &pv
 }
 
+/// A record with a two-tier target stands for two figures, its `value` and
+/// its `stretch`, with the same span and attributes (as in the scorer).
+fn expand_stretch(preds: &[Target]) -> Vec<Target> {
+    let mut out = Vec::with_capacity(preds.len());
+    for p in preds {
+        out.push(p.clone());
+        if let Some(s) = p.stretch {
+            out.push(Target {
+                value: s,
+                stretch: None,
+                ..p.clone()
+            });
+        }
+    }
+    out
+}
+
 /// One-to-one matching: `(gold index, prediction index)` pairs.
 fn score_one(text: &str, gold: &[Value], preds: &[Target]) -> Vec<(usize, usize)> {
     let spans = gold_spans(text, gold);
@@ -155,7 +173,7 @@ fn heldout_plans_meet_the_accuracy_floor() {
                 .expect("gold JSON");
         let analysis = analyze_file(&text_path, &ctx).expect("analysis");
         let text = analysis.text.trim_start_matches('\u{feff}');
-        let preds = &analysis.targets;
+        let preds = &expand_stretch(&analysis.targets);
         let pairs = score_one(text, &gold, preds);
         let doc_f1 = f1(pairs.len(), gold.len(), preds.len());
         report += &format!(
@@ -223,6 +241,7 @@ fn scorer_matches_one_to_one_in_document_order() {
         indicator_id: None,
         value: 10.0,
         value_high: None,
+        stretch: None,
         unit: "家".into(),
         qualifier: Qualifier::Exact,
         kind: TargetKind::Increment,
@@ -239,6 +258,37 @@ fn scorer_matches_one_to_one_in_document_order() {
         vec![(0, 0), (1, 1)]
     );
     assert!(score_one(text, &gold, &[t(20, 22)]).is_empty());
+}
+
+#[test]
+fn scorer_counts_a_two_tier_record_as_both_figures() {
+    let text = "新增企业10家、力争20家。";
+    let gold: Vec<Value> = serde_json::from_str(
+        r#"[{"quote":"新增企业10家、力争","value":10,"unit":"家"},
+            {"quote":"10家、力争20家。","value":20,"unit":"家"}]"#,
+    )
+    .unwrap();
+    let two_tier = Target {
+        quote: "新增企业10家、力争20家".into(),
+        start: 0,
+        end: 13,
+        indicator: "企业".into(),
+        indicator_id: None,
+        value: 10.0,
+        value_high: None,
+        stretch: Some(20.0),
+        unit: "家".into(),
+        qualifier: Qualifier::Exact,
+        kind: TargetKind::Increment,
+        role: TargetRole::Target,
+        year: None,
+        section: String::new(),
+        task: None,
+        normalized: None,
+    };
+    let preds = expand_stretch(&[two_tier]);
+    assert_eq!(preds.len(), 2);
+    assert_eq!(score_one(text, &gold, &preds), vec![(0, 0), (1, 1)]);
 }
 
 /// Section trees and task items of the held-out plans: the top-level roles,

@@ -60,6 +60,7 @@ fn sample_target(value: f64) -> Target {
         indicator_id: None,
         value,
         value_high: None,
+        stretch: None,
         unit: "家".into(),
         qualifier: Qualifier::Exact,
         kind: TargetKind::Increment,
@@ -135,6 +136,16 @@ fn migrates_from_every_earlier_version_keeping_documents() {
                 )
                 .unwrap();
             }
+            if from >= 2 {
+                conn.execute(
+                    "INSERT INTO targets (document_id, ordinal, quote, start_char, end_char,
+                        indicator, value, unit, qualifier, kind, role, section_path)
+                     VALUES (1, 0, '新增企业5家', 0, 6, '企业', 5, '家', 'exact', 'increment',
+                        'target', '')",
+                    [],
+                )
+                .unwrap();
+            }
         }
         let store = Store::open(&path).unwrap();
         assert_eq!(
@@ -149,6 +160,13 @@ fn migrates_from_every_earlier_version_keeping_documents() {
             assert_eq!(store.document(docs[0].id).unwrap().text, "旧文本");
         } else {
             assert!(docs.is_empty());
+        }
+        let targets = store.targets(&TargetFilter::default()).unwrap();
+        assert_eq!(targets.len(), usize::from(from >= 2), "from v{from}");
+        for t in &targets {
+            // Columns added by later migrations read as absent.
+            assert_eq!(t.target.value, 5.0);
+            assert_eq!(t.target.stretch, None);
         }
         assert!(store.integrity_ok().unwrap());
     }
@@ -186,6 +204,18 @@ fn round_trips_a_document() {
     let targets = store.targets(&TargetFilter::default()).unwrap();
     assert_eq!(targets.len(), 1);
     assert_eq!(targets[0].target, sample_target(50.0));
+}
+
+#[test]
+fn round_trips_a_two_tier_target() {
+    let mut store = Store::open_in_memory().unwrap();
+    let two_tier = Target {
+        stretch: Some(80.0),
+        ..sample_target(50.0)
+    };
+    import(&mut store, "tiers", std::slice::from_ref(&two_tier)).unwrap();
+    let targets = store.targets(&TargetFilter::default()).unwrap();
+    assert_eq!(targets[0].target, two_tier);
 }
 
 #[test]

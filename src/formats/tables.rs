@@ -461,6 +461,7 @@ fn one_table(
                     indicator_id,
                     value: v.value,
                     value_high: v.high,
+                    stretch: None,
                     normalized: crate::targets::comparable(
                         normalize(v.value, v.high, &unit),
                         mapped,

@@ -18,7 +18,7 @@ pub struct TargetFilter {
 
 const TARGET_COLUMNS: &str = "id, document_id, quote, start_char, end_char, indicator,
     indicator_id, value, value_high, unit, qualifier, kind, role, year, section_path, task,
-    norm_value, norm_value_high, norm_unit";
+    norm_value, norm_value_high, norm_unit, stretch";
 
 pub(super) fn insert_targets(
     tx: &Transaction<'_>,
@@ -28,8 +28,9 @@ pub(super) fn insert_targets(
     let mut stmt = tx.prepare_cached(
         "INSERT INTO targets (document_id, ordinal, quote, start_char, end_char, indicator,
             indicator_id, value, value_high, unit, qualifier, kind, role, year, section_path, task,
-            norm_value, norm_value_high, norm_unit)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            norm_value, norm_value_high, norm_unit, stretch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, ?20)",
     )?;
     for (i, t) in targets.iter().enumerate() {
         stmt.execute(params![
@@ -52,6 +53,7 @@ pub(super) fn insert_targets(
             t.normalized.as_ref().map(|n| n.value),
             t.normalized.as_ref().and_then(|n| n.value_high),
             t.normalized.as_ref().map(|n| n.unit.clone()),
+            t.stretch,
         ])?;
     }
     Ok(())
@@ -172,6 +174,7 @@ fn target_from_row(r: &Row<'_>) -> rusqlite::Result<Result<StoredTarget, StoreEr
             indicator_id: r.get(6)?,
             value: r.get(7)?,
             value_high: r.get(8)?,
+            stretch: r.get(19)?,
             unit: r.get(9)?,
             qualifier,
             kind,

@@ -276,19 +276,42 @@ fn strip_lower_bound(own: &str) -> Option<&str> {
         .find_map(|w| own.strip_suffix(w))
 }
 
-/// Verbs that act on things that already exist (`继续推动7家省级重点实验室`).
-const EXISTING_VERBS: &[&str] = &[
-    "推动",
-    "指导",
-    "落实与",
-    "落实",
-    "依托",
-    "现有",
-    "已有",
-    "已建成",
+/// Words stating that the things counted exist already (`现有`, `已有`,
+/// `已建成`, `现已认定`).
+const EXISTENCE_MARKERS: &[&str] = &["现有", "现存", "已"];
+
+/// Characters before `现有` that make it part of another word (实现有效,
+/// 发现有).
+const NOT_BEFORE_XIANYOU: &[char] = &['实', '表', '发', '体', '出'];
+
+/// Words after an existence marker that turn the clause into a target
+/// (`已有研发机构的企业`, `在现有基础上新增`).
+const TARGET_AFTER_MARKER: &[&str] = &[
+    "的", "基础", "力争", "确保", "争取", "新增", "增加", "提高", "提升", "增长", "突破", "实现",
 ];
 
-/// Events that happen to the things counted within the period (`推动5家企业上市`).
+/// Words of continuation: the verb after them works on things already there
+/// (`继续推动7家…建设`, `持续支持18家`).
+const CONTINUATION: &[&str] = &["继续", "持续"];
+
+/// Verbs whose object exists by nature: relying on, implementing,
+/// deepening or consolidating (`依托4家高校`, `落实与5家…的协议`).
+const EXISTING_OBJECT_VERBS: &[&str] = &[
+    "依托", "依靠", "借助", "落实", "履行", "深化", "巩固", "用好", "盘活",
+];
+
+/// Prepositions between such a verb and the figure (`落实与5家金融机构`).
+const PREPOSITIONS: &[char] = &['与', '和', '同', '跟', '对'];
+
+/// States of the things counted, written as an attribute after the figure
+/// (`5家筹建的…`, `6家在建的…`, `18家已建成的…`).
+static EXISTING_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:已\p{Han}{1,3}|现有|现存|在[建孵研营册库运]|筹建|筹备)的")
+        .expect("valid regex")
+});
+
+/// Events that happen to the things counted within the period (`推动5家企业上市`,
+/// `…建立研发机构`): the count is then a target even of existing things.
 static EVENT_AFTER_SET: WordSet = WordSet(LazyLock::new(|| {
     word_regex(&[
         "上市",
@@ -301,15 +324,68 @@ static EVENT_AFTER_SET: WordSet = WordSet(LazyLock::new(|| {
         "认定为",
         "获评",
         "纳入",
+        "建立",
+        "设立",
+        "组建",
     ])
 }));
 
-/// Whether the figure is the object of a verb acting on existing things.
-/// `after` is the phrase after the figure: an event happening to the things
-/// counted (`推动5家企业上市`, `…获批国家级平台`) makes the count a target.
+/// Whether the own segment states that the things counted exist already:
+/// an existence marker with no target word or relative clause after it
+/// (`现有…86家`, `已有院士工作站12家`, not `已有研发机构的企业`).
+fn states_existing(own: &str) -> bool {
+    let Some((p, w)) = EXISTENCE_MARKERS
+        .iter()
+        .filter_map(|w| own.rfind(w).map(|p| (p, *w)))
+        .max_by_key(|&(p, _)| p)
+    else {
+        return false;
+    };
+    let pre = &own[..p];
+    let part_of_word = match w {
+        "已" => pre.ends_with('而') || pre.ends_with("不得"),
+        "现有" => pre.ends_with(NOT_BEFORE_XIANYOU),
+        _ => false,
+    };
+    let rest = &own[p + w.len()..];
+    !part_of_word && !TARGET_AFTER_MARKER.iter().any(|t| rest.contains(t))
+}
+
+/// Whether the verb right before the figure continues work on existing
+/// things (`继续推动`, `持续支持`): a continuation word and one short verb.
+fn continues_existing(own: &str) -> bool {
+    CONTINUATION.iter().any(|w| {
+        own.rfind(w).is_some_and(|p| {
+            let verb = &own[p + w.len()..];
+            let n = verb.chars().count();
+            (1..=3).contains(&n)
+                && verb.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+                && !EXPLICIT_NEW_SET.contains_any(verb)
+        })
+    })
+}
+
+/// Whether the figure is the object of a verb that needs an existing object
+/// (`依托4家`, `深化与9家`).
+fn object_of_existing_verb(own: &str) -> bool {
+    let v = own.trim_end_matches(PREPOSITIONS);
+    EXISTING_OBJECT_VERBS.iter().any(|w| v.ends_with(w))
+}
+
+/// Whether the figure counts things that already exist: stated as existing
+/// (`现有`, `已有`, `已建成`, `现已认定`), the object of a verb that needs an
+/// existing object (`依托`, `落实与`, `深化与`), or of a continued action
+/// (`继续推动`) or described as existing after the figure (`筹建的`,
+/// `在建的`). For the last two, `after` (the phrase after the figure) naming an
+/// event that happens to the things counted (`…上市`, `…获批…`, `…建立…`)
+/// makes the count a target. `推动100家规上企业建立研发机构` is a target.
 pub(crate) fn acts_on_existing(own_before: &str, after: &str) -> bool {
     let own = own_before.trim_end();
-    EXISTING_VERBS.iter().any(|w| own.ends_with(w)) && !EVENT_AFTER_SET.contains_any(after)
+    if states_existing(own) || object_of_existing_verb(own) {
+        return true;
+    }
+    (continues_existing(own) || EXISTING_STATE_AFTER.is_match(after))
+        && !EVENT_AFTER_SET.contains_any(after)
 }
 
 /// Decides whether a figure is a baseline: inside a review section, after a
@@ -358,7 +434,8 @@ pub(crate) struct YearInput<'a> {
     pub from_value: bool,
     /// The figure lies in a review (background) part of the plan.
     pub in_background: bool,
-    /// Horizon stated earlier in the sentence (`到2035年`).
+    /// The last horizon (`到2026年`, `至2035年`) stated earlier in the full
+    /// sentence (semicolons do not end it).
     pub horizon: Option<i32>,
 }
 
@@ -370,6 +447,9 @@ pub(crate) fn year(meta: &DocumentMeta, y: &YearInput<'_>) -> Option<i32> {
             // A long-range vision beyond the plan period (`到2035年`).
             (_, Some(p)) if y.horizon.is_some_and(|h| h > p.end) => y.horizon,
             (PlanKind::AnnualWorkPlan, Some(p)) => Some(p.start),
+            // A milestone inside a multi-year period (`到2026年,…` in a
+            // 2024—2028 plan).
+            (_, Some(p)) if y.horizon.is_some_and(|h| (p.start..=p.end).contains(&h)) => y.horizon,
             (_, Some(p)) => Some(p.end),
             (_, None) => y.horizon.or(y.own_year).or(y.sentence_year),
         },

@@ -158,6 +158,11 @@ const TRAILING: &[&str] = &[
     "实现",
     "力争",
     "确保",
+    "努力",
+    "全力",
+    "着力",
+    "保底",
+    "冲刺",
     "保持在",
     "稳定在",
     "控制在",
@@ -216,10 +221,39 @@ const LEADING: &[&str] = &[
     "另外",
     "重点",
     "积极",
+    "努力",
+    "全力",
+    "着力",
+    "保底",
+    "冲刺",
     "实现",
     "完成",
     "推动",
 ];
+
+/// Drops an enumeration marker from the start of a phrase: `一是`…`十是`,
+/// `第一,`, `其一,` (not `第一批`).
+fn strip_enumeration_marker(s: &str) -> Option<&str> {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut chars = s.char_indices();
+    let (_, first) = chars.next()?;
+    if numeral(first) {
+        // 一是 … 十是, 十一是
+        let end = s.find(|c: char| !numeral(c))?;
+        return s[end..].strip_prefix('是');
+    }
+    let rest = s.strip_prefix('第').or_else(|| s.strip_prefix('其'))?;
+    let end = rest.find(|c: char| !numeral(c))?;
+    if end == 0 {
+        return None;
+    }
+    let after = &rest[end..];
+    let punct = after.chars().next()?;
+    if ",，、:：.．".contains(punct) || punct == '是' {
+        return Some(&after[punct.len_utf8()..]);
+    }
+    None
+}
 
 fn strip_suffix_any<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
     words
@@ -356,6 +390,9 @@ pub(crate) fn trim(s: &str) -> String {
     }
     loop {
         let before = t.len();
+        if let Some(r) = strip_enumeration_marker(t) {
+            t = r;
+        }
         if let Some(r) = strip_prefix_any(t, LEADING) {
             t = r;
         }

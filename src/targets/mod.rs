@@ -34,6 +34,7 @@ mod number;
 mod period;
 mod scan;
 mod table;
+mod tiers;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
 pub use family::{families_of, Family};
@@ -84,6 +85,8 @@ pub fn extract(
     let figs = scan::scan(&chars);
     let background = context::background_ranges(&chars, plan);
     let mut out: Vec<Target> = Vec::with_capacity(figs.len());
+    // `(num_start, end)` of the figure of each record of `out`.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(figs.len());
     // Indicator of the previous figure and the sentence it sits in.
     let mut last: Option<(usize, String)> = None;
     // Earlier figures of the current sentence.
@@ -204,7 +207,9 @@ pub fn extract(
                 own_before: &before,
                 from_value: own_year.is_none() && from,
                 in_background: in_bg,
-                horizon: context::horizon_year(&chars, sent_start, f.num_start),
+                // A `到2026年,…` clause reaches over semicolons to the end
+                // of the full sentence or paragraph; a later one replaces it.
+                horizon: context::horizon_year(&chars, full_start, f.num_start),
             },
         );
         if let Some(y) = lead {
@@ -234,6 +239,7 @@ pub fn extract(
         let indicator_id = mapped.map(|i| i.id.clone());
         let normalized = comparable(normalize(f.value, f.value_high, &f.unit), mapped);
         last = Some((sent_start, indicator.clone()));
+        spans.push((f.num_start, f.end));
         out.push(Target {
             quote: original[start..end].iter().collect(),
             start,
@@ -242,6 +248,7 @@ pub fn extract(
             indicator_id,
             value: f.value,
             value_high: f.value_high,
+            stretch: None,
             unit: f.unit.clone(),
             qualifier: f.qualifier,
             kind,
@@ -255,6 +262,7 @@ pub fn extract(
             normalized,
         });
     }
+    tiers::merge(&chars, &original, &mut out, &mut spans);
     table_targets(&original, &figs, plan, meta, catalog, &mut out);
     out
 }
@@ -315,6 +323,7 @@ fn table_targets(
             indicator_id,
             value: tf.value,
             value_high: None,
+            stretch: None,
             unit: tf.unit.clone(),
             qualifier: tf.qualifier,
             kind,
@@ -573,7 +582,9 @@ fn previous_clause_phrase(chars: &[char], sent_start: usize, seg_start: usize) -
     let t = indicator::trim(head);
     let core = match indicator::after_last_verb(&t) {
         Some(p) if p < t.len() => t[p..].to_string(),
-        _ => t,
+        // A bare verb phrase (`二是积极培育`) names nothing measured.
+        Some(_) => String::new(),
+        None => t,
     };
     (!core.is_empty()).then_some(core)
 }

@@ -1,0 +1,102 @@
+//! Two-tier targets: a floor and a higher stretch figure of the same
+//! indicator (`确保8000万元、力争1亿元`, `新增科技型企业30家、努力实现50家`,
+//! `保底…冲刺…`, `力争…争取…`) become one record with `stretch`.
+
+use super::QUOTE_MAX;
+use crate::model::Target;
+
+/// Words that open the higher tier.
+const STRETCH_WORDS: &[&str] = &["力争", "努力", "冲刺", "争取", "力求"];
+
+/// Link words allowed between the stretch word and its figure.
+const LINKS: &[&str] = &["实现", "达到", "达", "突破", "超过", "超", "到", "完成"];
+
+/// Whether the text between two figures makes the second a stretch tier of
+/// the first: one separator, a stretch word, link words, and no noun
+/// (`、力争`, `,努力实现`, `、争取突破`).
+fn is_stretch_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    let g = g.strip_prefix(['、', ',', '，']).unwrap_or(g).trim_start();
+    let Some(mut rest) = STRETCH_WORDS.iter().find_map(|w| g.strip_prefix(w)) else {
+        return false;
+    };
+    while let Some(r) = LINKS.iter().find_map(|w| rest.strip_prefix(w)) {
+        rest = r;
+    }
+    rest.trim().is_empty()
+}
+
+/// The value of `t` expressed in the unit of `floor`, when the two units
+/// are the same or normalise to the same base unit.
+fn in_unit_of(floor: &Target, t: &Target) -> Option<f64> {
+    if t.unit == floor.unit {
+        return Some(t.value);
+    }
+    let (a, b) = (floor.normalized.as_ref()?, t.normalized.as_ref()?);
+    if a.unit != b.unit || floor.value == 0.0 {
+        return None;
+    }
+    let factor = a.value / floor.value;
+    Some((b.value / factor * 1e9).round() / 1e9)
+}
+
+/// Merges each stretch figure into the floor before it. `spans` holds the
+/// `(num_start, end)` of the figure of each record of `out`; `chars` are the
+/// characters the rules read, `original` those quotes are cut from.
+pub(crate) fn merge(
+    chars: &[char],
+    original: &[char],
+    out: &mut Vec<Target>,
+    spans: &mut Vec<(usize, usize)>,
+) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let gap: String = chars[spans[i].1..spans[i + 1].0].iter().collect();
+        let (floor, next) = (&out[i], &out[i + 1]);
+        let stretch = (is_stretch_gap(&gap)
+            && floor.value_high.is_none()
+            && next.value_high.is_none()
+            && floor.stretch.is_none())
+        .then(|| in_unit_of(floor, next))
+        .flatten()
+        .filter(|&s| s > floor.value);
+        let Some(s) = stretch else {
+            i += 1;
+            continue;
+        };
+        let end = next.end.max(floor.end);
+        let start = floor
+            .start
+            .max(end.saturating_sub(QUOTE_MAX))
+            .min(spans[i].0);
+        let t = &mut out[i];
+        t.stretch = Some(s);
+        t.start = start;
+        t.end = end;
+        t.quote = original[start..end].iter().collect();
+        out.remove(i + 1);
+        spans[i].1 = spans[i + 1].1;
+        spans.remove(i + 1);
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stretch_gaps() {
+        for g in ["、力争", ",努力实现", "、争取突破", ",冲刺", "、力争达到"] {
+            assert!(is_stretch_gap(g), "{g}");
+        }
+        for g in [
+            "、",
+            ",力争新增高新技术企业",
+            "、科技型中小企业",
+            ",争取上级资金",
+        ] {
+            assert!(!is_stretch_gap(g), "{g}");
+        }
+    }
+}
