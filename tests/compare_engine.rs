@@ -325,15 +325,18 @@ fn text_csv_and_json() {
 
     let csv = to_csv(&table, &names);
     let rows: Vec<&str> = csv.lines().collect();
-    assert_eq!(rows.len(), 1 + 7, "one line per compared figure");
+    // Seven mapped figures and one unmapped figure, listed under 其他.
+    assert_eq!(rows.len(), 1 + 7 + 1, "one line per compared figure");
+    assert_eq!(table.others.len(), 1);
+    assert!(rows[8].starts_with(",其他: 高新技术企业,other: 高新技术企业,increment,"));
     assert!(rows[0].starts_with("indicator_id,indicator_zh"));
     assert!(csv.contains("high_tech,高新技术企业,High-tech enterprises,stock,3,日照市,2021–2025,31,baseline,2020,at_least,296,"));
     assert_eq!(
         csv.lines()
             .filter(|l| l.contains(",1,高新技术企业,"))
             .count(),
-        6,
-        "one headline per filled cell"
+        7,
+        "one headline per filled cell (six catalog cells, one 其他 cell)"
     );
 
     let json: serde_json::Value = serde_json::from_str(&to_json(&table, &names)).unwrap();
