@@ -267,3 +267,30 @@ fn stretch_is_in_the_json_contract() {
     let v = serde_json::to_value(t).unwrap();
     assert_eq!(v["stretch"], serde_json::json!(50.0));
 }
+
+// ---- 5. comparisons with an average ----------------------------------------
+
+#[test]
+fn comparisons_with_an_average_are_not_targets() {
+    let m = multi_year(2021, 2025);
+    for text in [
+        "研发投入强度为全省平均水平的1.5倍。",
+        "每万人口发明专利拥有量高于全国平均水平3件。",
+        "高新技术产业增加值占比比全省平均高2个百分点。",
+        "人才密度达到同类城市平均值的1.2倍以上。",
+    ] {
+        let got = run(text, &m);
+        assert!(got.is_empty(), "{text}: {got:#?}");
+    }
+    // The city's own figures beside an average, and own averages, stay.
+    for (text, v) in [
+        ("研发投入强度达到2.5%,高于全国平均水平。", 2.5),
+        ("平均每家孵化器服务企业达到30家。", 30.0),
+        ("规上工业增加值年平均增长8%。", 8.0),
+        ("技术合同成交额是2020年的2倍,达到全省平均水平的1.2倍。", 2.0),
+    ] {
+        let got = run(text, &m);
+        assert_eq!(got.len(), 1, "{text}: {got:#?}");
+        assert_eq!(got[0].value, v, "{text}");
+    }
+}
