@@ -464,6 +464,7 @@ fn one_table(
                     value_high: v.high,
                     stretch: None,
                     normalized: normalize(v.value, v.high, &unit),
+                    group: None,
                     unit,
                     qualifier: v.qualifier,
                     kind,

@@ -26,6 +26,7 @@
 mod catalog;
 mod classify;
 mod context;
+mod groups;
 mod indicator;
 mod normalize;
 mod number;
@@ -35,6 +36,7 @@ mod table;
 mod tiers;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
+pub use groups::group_mentions;
 pub use normalize::{normalize, UnitFamily};
 
 use crate::model::{DocumentMeta, ParsedPlan, PlanKind, Target, TargetKind, TargetRole};
@@ -249,10 +251,12 @@ pub fn extract(
                 .iter()
                 .position(|t| f.num_start >= t.start && f.num_start < t.end),
             normalized: normalize(f.value, f.value_high, &f.unit),
+            group: None,
         });
     }
     tiers::merge(&chars, &original, &mut out, &mut spans);
     table_targets(&original, &figs, plan, meta, catalog, &mut out);
+    group_mentions(&mut out);
     out
 }
 
@@ -315,6 +319,7 @@ fn table_targets(
                 .iter()
                 .position(|t| tf.num_start >= t.start && tf.num_start < t.end),
             normalized: normalize(tf.value, None, &tf.unit),
+            group: None,
         });
         added = true;
     }
