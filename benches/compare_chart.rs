@@ -79,6 +79,7 @@ fn corpus(catalog: &Catalog) -> (Vec<DocRef>, Vec<(i64, i64, Target)>) {
                     section: format!("一/({})", i + 1),
                     task: Some(i),
                     normalized: normalize(value, None, unit),
+                    group: None,
                 },
             ));
         }

@@ -28,7 +28,7 @@
 //!     indicator: "高新技术企业".into(), indicator_id: Some("high_tech_enterprises".into()),
 //!     value: 100.0, value_high: None, stretch: None, unit: "家".into(), qualifier: Qualifier::AtLeast,
 //!     kind: TargetKind::Increment, role: TargetRole::Target, year: Some(2023),
-//!     section: "二/(一)".into(), task: Some(0), normalized: None };
+//!     section: "二/(一)".into(), task: Some(0), normalized: None, group: None };
 //! let targets = vec![(1, 10, t)];
 //! let table = compare(&CompareInput { docs: &docs, targets: &targets }, &Selection::default());
 //! assert_eq!(table.rows.len(), 1);

@@ -222,6 +222,8 @@ fn analyze_extracted(
         }
         targets.push(t);
     }
+    // Group ids are indexes into the final list.
+    targets::group_mentions(&mut targets);
     Analysis {
         document: meta,
         source_name: source_name.to_string(),

@@ -318,6 +318,10 @@ pub struct Target {
     pub task: Option<usize>,
     /// The figure in comparable base units.
     pub normalized: Option<Normalized>,
+    /// Mentions of one target restated in the same document share a group:
+    /// the index (in the document's targets) of its first mention; `None`
+    /// for a figure mentioned once.
+    pub group: Option<u32>,
 }
 
 #[cfg(test)]

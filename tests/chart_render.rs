@@ -80,6 +80,7 @@ fn target(
         section: "二/(一)".into(),
         task: Some(0),
         normalized,
+        group: None,
     }
 }
 

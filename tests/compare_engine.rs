@@ -47,6 +47,7 @@ fn t(
         section: "二/(一)/1".into(),
         task: Some(3),
         normalized: None,
+        group: None,
     }
 }
 

@@ -250,6 +250,7 @@ fn scorer_matches_one_to_one_in_document_order() {
         section: String::new(),
         task: None,
         normalized: None,
+        group: None,
     };
     // One prediction overlapping both gold spans matches only the first.
     assert_eq!(score_one(text, &gold, &[t(4, 13)]), vec![(0, 0)]);
@@ -285,6 +286,7 @@ fn scorer_counts_a_two_tier_record_as_both_figures() {
         section: String::new(),
         task: None,
         normalized: None,
+        group: None,
     };
     let preds = expand_stretch(&[two_tier]);
     assert_eq!(preds.len(), 2);

@@ -69,6 +69,7 @@ fn sample_target(value: f64) -> Target {
         section: "一/1".into(),
         task: Some(0),
         normalized: None,
+        group: None,
     }
 }
 
@@ -167,6 +168,7 @@ fn migrates_from_every_earlier_version_keeping_documents() {
             // Columns added by later migrations read as absent.
             assert_eq!(t.target.value, 5.0);
             assert_eq!(t.target.stretch, None);
+            assert_eq!(t.target.group, None);
         }
         assert!(store.integrity_ok().unwrap());
     }
@@ -207,15 +209,30 @@ fn round_trips_a_document() {
 }
 
 #[test]
-fn round_trips_a_two_tier_target() {
+fn round_trips_two_tier_and_restated_targets() {
     let mut store = Store::open_in_memory().unwrap();
     let two_tier = Target {
         stretch: Some(80.0),
         ..sample_target(50.0)
     };
-    import(&mut store, "tiers", std::slice::from_ref(&two_tier)).unwrap();
-    let targets = store.targets(&TargetFilter::default()).unwrap();
-    assert_eq!(targets[0].target, two_tier);
+    let first = Target {
+        group: Some(1),
+        ..sample_target(60.0)
+    };
+    let again = Target {
+        start: 30,
+        end: 41,
+        ..first.clone()
+    };
+    let written = vec![two_tier, first, again];
+    import(&mut store, "tiers", &written).unwrap();
+    let read: Vec<Target> = store
+        .targets(&TargetFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|t| t.target)
+        .collect();
+    assert_eq!(read, written);
 }
 
 #[test]

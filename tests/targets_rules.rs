@@ -267,3 +267,82 @@ fn stretch_is_in_the_json_contract() {
     let v = serde_json::to_value(t).unwrap();
     assert_eq!(v["stretch"], serde_json::json!(50.0));
 }
+
+// ---- 5. comparisons with an average ----------------------------------------
+
+#[test]
+fn comparisons_with_an_average_are_not_targets() {
+    let m = multi_year(2021, 2025);
+    for text in [
+        "研发投入强度为全省平均水平的1.5倍。",
+        "每万人口发明专利拥有量高于全国平均水平3件。",
+        "高新技术产业增加值占比比全省平均高2个百分点。",
+        "人才密度达到同类城市平均值的1.2倍以上。",
+    ] {
+        let got = run(text, &m);
+        assert!(got.is_empty(), "{text}: {got:#?}");
+    }
+    // The city's own figures beside an average, and own averages, stay.
+    for (text, v) in [
+        ("研发投入强度达到2.5%,高于全国平均水平。", 2.5),
+        ("平均每家孵化器服务企业达到30家。", 30.0),
+        ("规上工业增加值年平均增长8%。", 8.0),
+        ("技术合同成交额是2020年的2倍,达到全省平均水平的1.2倍。", 2.0),
+    ] {
+        let got = run(text, &m);
+        assert_eq!(got.len(), 1, "{text}: {got:#?}");
+        assert_eq!(got[0].value, v, "{text}");
+    }
+}
+
+// ---- 6. one target, one group ----------------------------------------------
+
+#[test]
+fn restated_targets_share_a_group() {
+    let text = "一、主要目标\n全年新增高新技术企业120家以上,技术合同成交额达到45亿元。\n\
+                二、重点任务\n1.培育企业。新增高新技术企业120家以上。\n\
+                2.建设平台。新增高新技术企业80家。技术合同成交额达到45亿元。\n\
+                3.引进人才。新增高新技术企业120家。";
+    let got = run(text, &annual(2024));
+    let groups: Vec<(f64, Option<u32>)> = got.iter().map(|t| (t.value, t.group)).collect();
+    assert_eq!(
+        groups,
+        vec![
+            (120.0, Some(0)),
+            (45.0, Some(1)),
+            (120.0, Some(0)),
+            (80.0, None),
+            (45.0, Some(1)),
+            // Same figure, another qualifier (no 以上): another target.
+            (120.0, None),
+        ]
+    );
+    let v = serde_json::to_value(&got[3]).unwrap();
+    assert_eq!(v["group"], serde_json::Value::Null);
+    assert_eq!(serde_json::to_value(&got[2]).unwrap()["group"], 0);
+}
+
+#[test]
+fn different_years_or_roles_are_different_targets() {
+    let m = multi_year(2024, 2028);
+    let got = run(
+        "到2026年,高新技术企业达到500家。到2028年,高新技术企业达到500家。",
+        &m,
+    );
+    assert!(got.iter().all(|t| t.group.is_none()), "{got:#?}");
+    let got = run("全市现有众创空间40家。到2028年,众创空间达到40家。", &m);
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|t| t.group.is_none()), "{got:#?}");
+}
+
+#[test]
+fn a_shared_catalog_id_alone_does_not_group() {
+    // Both map to the catalog's broad event indicator, with the same value.
+    let got = run(
+        "举办一次院士论坛。\n组织一次校企项目推介会。",
+        &annual(2024),
+    );
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(got[0].indicator_id, got[1].indicator_id);
+    assert!(got.iter().all(|t| t.group.is_none()), "{got:#?}");
+}

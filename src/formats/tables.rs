@@ -466,6 +466,7 @@ fn one_table(
                         normalize(v.value, v.high, &unit),
                         mapped,
                     ),
+                    group: None,
                     unit,
                     qualifier: v.qualifier,
                     kind,

@@ -18,7 +18,7 @@ pub struct TargetFilter {
 
 const TARGET_COLUMNS: &str = "id, document_id, quote, start_char, end_char, indicator,
     indicator_id, value, value_high, unit, qualifier, kind, role, year, section_path, task,
-    norm_value, norm_value_high, norm_unit, stretch";
+    norm_value, norm_value_high, norm_unit, stretch, mention_group";
 
 pub(super) fn insert_targets(
     tx: &Transaction<'_>,
@@ -28,9 +28,9 @@ pub(super) fn insert_targets(
     let mut stmt = tx.prepare_cached(
         "INSERT INTO targets (document_id, ordinal, quote, start_char, end_char, indicator,
             indicator_id, value, value_high, unit, qualifier, kind, role, year, section_path, task,
-            norm_value, norm_value_high, norm_unit, stretch)
+            norm_value, norm_value_high, norm_unit, stretch, mention_group)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20)",
+            ?19, ?20, ?21)",
     )?;
     for (i, t) in targets.iter().enumerate() {
         stmt.execute(params![
@@ -54,6 +54,7 @@ pub(super) fn insert_targets(
             t.normalized.as_ref().and_then(|n| n.value_high),
             t.normalized.as_ref().map(|n| n.unit.clone()),
             t.stretch,
+            t.group,
         ])?;
     }
     Ok(())
@@ -183,6 +184,7 @@ fn target_from_row(r: &Row<'_>) -> rusqlite::Result<Result<StoredTarget, StoreEr
             section: r.get(14)?,
             task: r.get::<_, Option<i64>>(15)?.map(|x| x as usize),
             normalized,
+            group: r.get(20)?,
         },
     }))
 }

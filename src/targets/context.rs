@@ -273,6 +273,30 @@ pub(crate) fn is_comparison_set(after: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
+/// An average of a wider area or a peer group, close before a figure
+/// (`全省平均水平的`, `全国平均水平`, `全省平均高`, `同类城市平均值的`).
+static AVERAGE_BASE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:(?:全国|全省|全市|全区|国家|省|市|地区|行业|同行业|同类城市|同类地区|同类)平均(?:水平|值|数)?|平均(?:水平|值|数))(?P<tail>[^,，。;；、]{0,4})$",
+    )
+    .expect("valid regex")
+});
+
+/// Whether the figure measures the distance to or the multiple of an
+/// average (`为全省平均水平的1.5倍`, `高于全国平均水平3件`): a descriptive
+/// comparison with a moving external base, not a target of its own, so it is
+/// not extracted (like rankings). Own averages (`平均每家…30家`,
+/// `年平均增长8%`) and own figures beside an average
+/// (`达到2.5%,高于全国平均水平`) are kept.
+pub(crate) fn is_average_comparison(before: &str) -> bool {
+    AVERAGE_BASE.captures(before.trim_end()).is_some_and(|c| {
+        let tail = c.name("tail").map_or("", |m| m.as_str());
+        !["增长", "增速", "增幅", "增加"]
+            .iter()
+            .any(|w| tail.contains(w))
+    })
+}
+
 fn starts_with(chars: &[char], i: usize, s: &str) -> bool {
     let n = s.chars().count();
     i + n <= chars.len() && chars[i..i + n].iter().copied().eq(s.chars())

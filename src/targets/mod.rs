@@ -27,6 +27,7 @@ mod catalog;
 mod classify;
 mod context;
 mod family;
+mod groups;
 mod indicator;
 mod mapping;
 mod normalize;
@@ -38,6 +39,7 @@ mod tiers;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
 pub use family::{families_of, Family};
+pub use groups::group_mentions;
 pub use normalize::{normalize, UnitFamily};
 
 use crate::model::{
@@ -100,6 +102,11 @@ pub fn extract(
         let before: String = chars[seg_start..f.num_start].iter().collect();
         let after = after_phrase(&chars, f.end);
         if !classify::is_rate_unit(&f.unit) && context::is_comparison_set(&after) {
+            continue;
+        }
+        // A comparison with an average (`为全省平均水平的1.5倍`) describes,
+        // it sets no target: not extracted (see `is_average_comparison`).
+        if context::is_average_comparison(&before) {
             continue;
         }
         let inherited = last
@@ -260,10 +267,12 @@ pub fn extract(
                 .iter()
                 .position(|t| f.num_start >= t.start && f.num_start < t.end),
             normalized,
+            group: None,
         });
     }
     tiers::merge(&chars, &original, &mut out, &mut spans);
     table_targets(&original, &figs, plan, meta, catalog, &mut out);
+    group_mentions(&mut out);
     out
 }
 
@@ -335,6 +344,7 @@ fn table_targets(
                 .iter()
                 .position(|t| tf.num_start >= t.start && tf.num_start < t.end),
             normalized: comparable(normalize(tf.value, None, &tf.unit), mapped),
+            group: None,
         });
         added = true;
     }
