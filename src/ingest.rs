@@ -351,7 +351,7 @@ pub fn import_file(store: &mut Store, path: &Path, ctx: &Context<'_>) -> FileRep
 /// Stores the analysis of the file at `path` (or reports why there is
 /// none) with everything the store keeps: format, table cells, and, for a
 /// changed version of a stored document, the version with its annotations
-/// carried over. Lets a caller analyse without holding
+/// and theme overrides carried over. Lets a caller analyse without holding
 /// the store, then store.
 pub fn store_analysis(
     store: &mut Store,
