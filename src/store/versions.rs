@@ -23,7 +23,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::{ImportOutcome, NewDocument, Store, StoreError};
-use crate::formats::tables::{Binding, CellRef, TargetCell};
+use crate::formats::tables::{self, Binding, CellRef, TargetCell};
+use crate::formats::TableLayout;
 use crate::model::TaskItem;
 
 /// Least similarity for an annotation to follow an item at the same path.
@@ -222,14 +223,45 @@ impl Store {
                     row: r.get::<_, i64>(2)? as usize,
                     column: r.get::<_, i64>(3)? as usize,
                 },
-                binding: match binding.as_deref() {
-                    Some("binding") => Some(Binding::Binding),
-                    Some("expected") => Some(Binding::Expected),
-                    _ => None,
-                },
+                binding: binding.as_deref().and_then(Binding::parse),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The tables that targets of a document were read from, found again in
+    /// its stored text from their cells (see
+    /// [`crate::formats::tables::layouts_in_text`]), with their table index.
+    /// Empty for a document without table targets.
+    pub fn document_tables(&self, id: i64) -> Result<Vec<(usize, TableLayout)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.table_index, c.row_index, c.column_index, t.start_char
+             FROM target_cells c
+             JOIN targets t ON t.document_id = c.document_id AND t.ordinal = c.target_ordinal
+             WHERE c.document_id = ?1 ORDER BY c.target_ordinal",
+        )?;
+        let anchors: Vec<(CellRef, usize)> = stmt
+            .query_map([id], |r| {
+                Ok((
+                    CellRef {
+                        table: r.get::<_, i64>(0)?.max(0) as usize,
+                        row: r.get::<_, i64>(1)?.max(0) as usize,
+                        column: r.get::<_, i64>(2)?.max(0) as usize,
+                    },
+                    r.get::<_, i64>(3)?.max(0) as usize,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        if anchors.is_empty() {
+            self.summary(id)?;
+            return Ok(Vec::new());
+        }
+        let text: String =
+            self.conn
+                .query_row("SELECT raw_text FROM documents WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+        Ok(tables::layouts_in_text(&text, &anchors))
     }
 
     /// The format a document was read from (`text` for documents stored
