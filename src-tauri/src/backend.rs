@@ -95,14 +95,15 @@ impl Backend {
 
     /// One document in full, with task ids and targets.
     pub fn document(&self, id: i64) -> Result<DocumentDetail, AppError> {
-        let (doc, targets) = {
+        let (doc, targets, tables) = {
             let store = self.store()?;
             let doc = store.document(id)?;
             let targets = store.targets(&TargetFilter {
                 document: Some(id),
                 ..TargetFilter::default()
             })?;
-            (doc, targets)
+            let tables = store.document_tables(id)?;
+            (doc, targets, tables)
         };
         let ids = doc.task_ids.clone();
         if ids.len() != doc.plan.tasks.len() {
@@ -133,6 +134,7 @@ impl Backend {
             sections: doc.plan.sections.iter().map(Into::into).collect(),
             tasks,
             targets: targets.iter().map(Into::into).collect(),
+            tables: tables.iter().map(Into::into).collect(),
             warnings: doc.plan.warnings.iter().map(Into::into).collect(),
             noise: doc
                 .plan

@@ -11,7 +11,7 @@ use planlens::metadata::Gazetteer;
 use planlens::store::{Store, StoredTargetCell};
 use planlens::targets::Catalog;
 use planlens_app::backend::Backend;
-use planlens_app::dto::ImportStatus;
+use planlens_app::dto::{BindingDto, ImportStatus};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -117,9 +117,30 @@ fn every_format_is_stored_as_the_cli_stores_it() {
         assert_eq!(versions, vec![seed_version.map(i64::from)], "{name}");
         assert_eq!(got, stored(&cli, cli_id), "{name}: app and CLI differ");
 
-        // The app's document view carries the same targets.
+        // The app's document view carries the same targets, each table
+        // target with its cell and attribute, and the table itself.
         let detail = app.document(imported.document_id).unwrap();
         assert_eq!(detail.targets.len(), got.2, "{name}");
+        let in_cells: Vec<_> = detail.targets.iter().filter(|t| t.cell.is_some()).collect();
+        assert_eq!(in_cells.len(), cells, "{name}");
+        assert_eq!(detail.tables.len(), usize::from(cells > 0), "{name}");
+        for t in &in_cells {
+            let c = t.cell.as_ref().unwrap();
+            let table = detail.tables.iter().find(|x| x.index == c.table).unwrap();
+            let cell = &table.rows[c.row as usize][c.column as usize];
+            assert_eq!(
+                (cell.start, cell.end, &cell.text),
+                (t.start, t.end, &t.quote)
+            );
+        }
+        let bindings: Vec<Option<BindingDto>> = in_cells
+            .iter()
+            .map(|t| t.cell.as_ref().unwrap().binding)
+            .collect();
+        if cells > 0 {
+            assert_eq!(bindings[0], Some(BindingDto::Expected), "{name}");
+            assert_eq!(bindings[9], Some(BindingDto::Binding), "{name}");
+        }
     }
 }
 
