@@ -4,10 +4,11 @@
 //! without storing anything: read the format ([`formats`]: text, docx, pdf,
 //! html) → detect metadata (→ manifest overrides) → parse structure →
 //! extract targets from the text and from indicator tables.
-//! [`analyze_bytes`] is the same for plain text only. [`import_paths`]
-//! expands folders, analyses each file and stores it in its own transaction,
-//! reporting per file; one bad file never stops the others and never changes
-//! the database. A changed version of a stored document (same city, kind
+//! [`analyze_bytes`] is the same for plain text only. [`import_file`]
+//! analyses one file and stores it in its own transaction (the CLI and the
+//! desktop app both import through it); [`import_paths`] expands folders and
+//! imports each file, reporting per file; one bad file never stops the
+//! others and never changes the database. A changed version of a stored document (same city, kind
 //! and period, different bytes) is stored as its next version and the
 //! user's annotations follow the task items that still match.
 
@@ -325,7 +326,8 @@ fn has_plan_extension(p: &Path) -> bool {
         .is_some_and(|e| PLAN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Imports files and folders; each file in its own transaction.
+/// Imports files and folders; each file in its own transaction, through
+/// [`import_file`].
 pub fn import_paths(store: &mut Store, paths: &[PathBuf], ctx: &Context<'_>) -> Vec<FileReport> {
     expand_paths(paths)
         .into_iter()
@@ -335,28 +337,47 @@ pub fn import_paths(store: &mut Store, paths: &[PathBuf], ctx: &Context<'_>) -> 
                 result: Err(e),
                 version: None,
             },
-            Ok(path) => {
-                let mut version = None;
-                let result = analyze_file(&path, ctx).and_then(|a| {
-                    store
-                        .import_versioned(&a.as_new_document(), &a.extras())
-                        .map(|(o, v)| {
-                            version = v;
-                            (o, a)
-                        })
-                        .map_err(|source| IngestError::Store {
-                            path: path.clone(),
-                            source,
-                        })
-                });
-                FileReport {
-                    path,
-                    result,
-                    version,
-                }
-            }
+            Ok(path) => import_file(store, &path, ctx),
         })
         .collect()
+}
+
+/// Analyses one file and stores it in its own transaction: the one import
+/// path of the CLI and the desktop app. Same as [`analyze_file`] followed by
+/// [`store_analysis`].
+pub fn import_file(store: &mut Store, path: &Path, ctx: &Context<'_>) -> FileReport {
+    let analysis = analyze_file(path, ctx);
+    store_analysis(store, path, analysis)
+}
+
+/// Stores the analysis of the file at `path` (or reports why there is
+/// none) with everything the store keeps: format, table cells, and, for a
+/// changed version of a stored document, the version with its annotations
+/// and theme overrides carried over. Lets a caller analyse without holding
+/// the store, then store.
+pub fn store_analysis(
+    store: &mut Store,
+    path: &Path,
+    analysis: Result<Analysis, IngestError>,
+) -> FileReport {
+    let mut version = None;
+    let result = analysis.and_then(|a| {
+        store
+            .import_versioned(&a.as_new_document(), &a.extras())
+            .map(|(o, v)| {
+                version = v;
+                (o, a)
+            })
+            .map_err(|source| IngestError::Store {
+                path: path.to_path_buf(),
+                source,
+            })
+    });
+    FileReport {
+        path: path.to_path_buf(),
+        result,
+        version,
+    }
 }
 
 fn error_path(e: &IngestError) -> PathBuf {

@@ -66,7 +66,9 @@ pub fn load_if_empty(store: &mut Store, ctx: &Context<'_>) -> Result<usize, Seed
     for (name, bytes) in SEED_FILES {
         let a = ingest::analyze_bytes(bytes, name, ctx)
             .map_err(|source| SeedError::Decode { name, source })?;
-        if let ImportOutcome::Imported(_) = store.import_document(&a.as_new_document())? {
+        if let (ImportOutcome::Imported(_), _) =
+            store.import_versioned(&a.as_new_document(), &a.extras())?
+        {
             n += 1;
         }
     }

@@ -25,6 +25,18 @@ pub struct Backend {
     path: PathBuf,
 }
 
+/// What became of one imported file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportedFile {
+    /// Stored now or already present.
+    pub status: ImportStatus,
+    /// The document.
+    pub document_id: i64,
+    /// Its version number when it was stored as a new version of an earlier
+    /// document (2 for the first change).
+    pub version: Option<u32>,
+}
+
 /// Result of opening: the backend and how many seed plans were loaded.
 pub struct Opened {
     /// The backend.
@@ -83,14 +95,15 @@ impl Backend {
 
     /// One document in full, with task ids and targets.
     pub fn document(&self, id: i64) -> Result<DocumentDetail, AppError> {
-        let (doc, targets) = {
+        let (doc, targets, tables) = {
             let store = self.store()?;
             let doc = store.document(id)?;
             let targets = store.targets(&TargetFilter {
                 document: Some(id),
                 ..TargetFilter::default()
             })?;
-            (doc, targets)
+            let tables = store.document_tables(id)?;
+            (doc, targets, tables)
         };
         let ids = doc.task_ids.clone();
         if ids.len() != doc.plan.tasks.len() {
@@ -121,6 +134,7 @@ impl Backend {
             sections: doc.plan.sections.iter().map(Into::into).collect(),
             tasks,
             targets: targets.iter().map(Into::into).collect(),
+            tables: tables.iter().map(Into::into).collect(),
             warnings: doc.plan.warnings.iter().map(Into::into).collect(),
             noise: doc
                 .plan
@@ -133,25 +147,27 @@ impl Backend {
         })
     }
 
-    /// Analyses one file (without holding the database) and stores it.
-    pub fn import_file(&self, path: &Path) -> Result<(ImportStatus, i64), AppError> {
+    /// Analyses one file (without holding the database) and stores it
+    /// through the core's import path ([`ingest::store_analysis`], as
+    /// `planlens import`): format, table cells and versions included.
+    pub fn import_file(&self, path: &Path) -> Result<ImportedFile, AppError> {
         let ctx = Context {
             gazetteer: Gazetteer::builtin(),
             manifest: None,
             catalog: &self.catalog,
             max_bytes: DEFAULT_MAX_BYTES,
         };
-        let analysis = ingest::analyze_file(path, &ctx)?;
-        let outcome = self
-            .store()?
-            .import_document(&analysis.as_new_document())
-            .map_err(|source| planlens::ingest::IngestError::Store {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        Ok(match outcome {
+        let analysis = ingest::analyze_file(path, &ctx);
+        let report = ingest::store_analysis(&mut *self.store()?, path, analysis);
+        let (outcome, _) = report.result?;
+        let (status, id) = match outcome {
             ImportOutcome::Imported(id) => (ImportStatus::Imported, id),
             ImportOutcome::AlreadyPresent(id) => (ImportStatus::AlreadyPresent, id),
+        };
+        Ok(ImportedFile {
+            status,
+            document_id: id,
+            version: report.version.map(|v| v.version as u32),
         })
     }
 

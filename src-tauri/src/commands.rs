@@ -89,12 +89,12 @@ pub async fn import_files(app: AppHandle, state: State<'_, AppState>) -> Res<Opt
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
         let progress = match result {
-            Ok((status, id)) => ImportProgress {
+            Ok(imported) => ImportProgress {
                 index: index as u32,
                 total,
                 file,
-                status,
-                document_id: Some(id),
+                status: imported.status,
+                document_id: Some(imported.document_id),
                 message: None,
             },
             Err(e) => ImportProgress {

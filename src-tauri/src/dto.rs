@@ -5,6 +5,8 @@
 //! test fails when the checked-in file drifts). Ids are `i64` in Rust and
 //! `number` in TypeScript (SQLite row ids stay far below 2^53).
 
+use planlens::formats::tables::Binding;
+use planlens::formats::TableLayout;
 use planlens::model as core;
 use planlens::store;
 use serde::{Deserialize, Serialize};
@@ -337,6 +339,94 @@ pub struct TargetDto {
     pub task: Option<u32>,
     /// Comparable value.
     pub normalized: Option<NormalizedDto>,
+    /// The indicator-table cell it was read from; `null` for a figure from
+    /// running text.
+    pub cell: Option<TargetCellDto>,
+}
+
+/// 约束性 (binding) or 预期性 (expected), as plans mark their indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BindingDto {
+    /// 约束性.
+    Binding,
+    /// 预期性.
+    Expected,
+}
+
+/// Where in an indicator table a target was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TargetCellDto {
+    /// Index of the table in the document ([`TableDto::index`]).
+    pub table: u32,
+    /// Row, from 0 (header rows included).
+    pub row: u32,
+    /// Column, from 0.
+    pub column: u32,
+    /// 约束性/预期性, when the row says.
+    pub binding: Option<BindingDto>,
+}
+
+impl From<&store::TargetCellInfo> for TargetCellDto {
+    fn from(c: &store::TargetCellInfo) -> Self {
+        TargetCellDto {
+            table: count(c.cell.table),
+            row: count(c.cell.row),
+            column: count(c.cell.column),
+            binding: c.binding.map(|b| match b {
+                Binding::Binding => BindingDto::Binding,
+                Binding::Expected => BindingDto::Expected,
+            }),
+        }
+    }
+}
+
+/// One cell of a document table: its text and where it is in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TableCellDto {
+    /// Cell text (equal to the text at `start..end`).
+    pub text: String,
+    /// Start offset.
+    pub start: u32,
+    /// End offset.
+    pub end: u32,
+}
+
+/// A table of the document that targets were read from, as laid out in
+/// the text (one row a line).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TableDto {
+    /// Index of the table in the document, as in [`TargetCellDto::table`].
+    pub index: u32,
+    /// Offset of the first row.
+    pub start: u32,
+    /// End of the last row.
+    pub end: u32,
+    /// Rows of cells (rows may have different lengths).
+    pub rows: Vec<Vec<TableCellDto>>,
+}
+
+impl From<&(usize, TableLayout)> for TableDto {
+    fn from((index, t): &(usize, TableLayout)) -> Self {
+        TableDto {
+            index: count(*index),
+            start: count(t.start),
+            end: count(t.end),
+            rows: t
+                .rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| TableCellDto {
+                            text: c.text.clone(),
+                            start: count(c.start),
+                            end: count(c.end),
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
 }
 
 impl From<&store::StoredTarget> for TargetDto {
@@ -360,6 +450,7 @@ impl From<&store::StoredTarget> for TargetDto {
             section: t.section.clone(),
             task: t.task.map(count),
             normalized: t.normalized.as_ref().map(Into::into),
+            cell: s.cell.as_ref().map(Into::into),
         }
     }
 }
@@ -398,6 +489,8 @@ pub struct DocumentDetail {
     pub tasks: Vec<TaskDto>,
     /// Targets in text order.
     pub targets: Vec<TargetDto>,
+    /// The tables targets were read from (indicator tables), by index.
+    pub tables: Vec<TableDto>,
     /// Parse warnings.
     pub warnings: Vec<WarningDto>,
     /// Character ranges recognised as web-page chrome (shown dimmed).
@@ -822,7 +915,11 @@ pub fn typescript() -> String {
         SectionDto::decl(&cfg),
         TaskDto::decl(&cfg),
         NormalizedDto::decl(&cfg),
+        BindingDto::decl(&cfg),
+        TargetCellDto::decl(&cfg),
         TargetDto::decl(&cfg),
+        TableCellDto::decl(&cfg),
+        TableDto::decl(&cfg),
         WarningDto::decl(&cfg),
         DocumentDetail::decl(&cfg),
         ImportStatus::decl(&cfg),

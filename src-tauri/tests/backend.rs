@@ -168,13 +168,14 @@ fn annotations_keep_history_across_restart_and_reimport() {
         .expect("seed bytes");
     std::fs::write(&seed, bytes).unwrap();
     b.delete_document(doc.id).unwrap();
-    let (status, new_id) = b.import_file(&seed).unwrap();
-    assert_eq!(status, ImportStatus::Imported);
+    let imported = b.import_file(&seed).unwrap();
+    let new_id = imported.document_id;
+    assert_eq!(imported.status, ImportStatus::Imported);
     let new_task = b.document(new_id).unwrap().tasks[0].id;
     let back = b.annotation(new_task).unwrap().expect("re-anchored");
     assert_eq!(back.draft.note, "可直接采纳");
     assert_eq!(
-        b.import_file(&seed).unwrap().0,
+        b.import_file(&seed).unwrap().status,
         ImportStatus::AlreadyPresent
     );
 

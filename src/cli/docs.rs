@@ -64,6 +64,12 @@ pub fn print_import_reports(reports: &[FileReport]) -> ExitCode {
                         "          new version {} of document {}: {} annotations moved, {} kept on the old version as orphaned",
                         v.version, v.previous_id, v.reanchored, v.orphaned
                     );
+                    if v.theme_overrides > 0 {
+                        println!(
+                            "          {} theme overrides carried over to the matching task items",
+                            v.theme_overrides
+                        );
+                    }
                 }
             }
             Ok((ImportOutcome::AlreadyPresent(id), _)) => println!(

@@ -15,7 +15,7 @@
 
 use serde::Serialize;
 
-use super::TableLayout;
+use super::{CellSpan, TableLayout};
 use crate::model::{DocumentMeta, ParsedPlan, Qualifier, Target, TargetKind, TargetRole};
 use crate::targets::{normalize, Catalog};
 
@@ -35,6 +35,15 @@ impl Binding {
         match self {
             Binding::Binding => "binding",
             Binding::Expected => "expected",
+        }
+    }
+
+    /// The attribute named by [`Binding::as_str`], if `s` is one.
+    pub fn parse(s: &str) -> Option<Binding> {
+        match s {
+            "binding" => Some(Binding::Binding),
+            "expected" => Some(Binding::Expected),
+            _ => None,
         }
     }
 
@@ -307,6 +316,98 @@ pub fn table_targets(
     out
 }
 
+/// Finds the tables that targets were read from again in a document's text,
+/// as [`super::render`] laid them out (one row a line, cells separated by a
+/// tab), from the cells of those targets: `anchors` are (cell, character
+/// offset of the cell's first character). Each table runs from its first row
+/// to its last anchored row and on over the following lines that hold a tab.
+/// A table whose anchors do not all land on their cells is left out, so what
+/// is returned always agrees with the stored cells. Returns (table index,
+/// layout), by table index.
+pub fn layouts_in_text(text: &str, anchors: &[(CellRef, usize)]) -> Vec<(usize, TableLayout)> {
+    // Lines as (start, end) character offsets, without the line break.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut n = 0;
+    for c in text.chars() {
+        if c == '\n' {
+            lines.push((start, n));
+            start = n + 1;
+        }
+        n += 1;
+    }
+    if start < n {
+        lines.push((start, n));
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let line_of = |offset: usize| -> Option<usize> {
+        let i = lines
+            .partition_point(|&(s, _)| s <= offset)
+            .checked_sub(1)?;
+        (offset <= lines[i].1).then_some(i)
+    };
+    let has_tab = |i: usize| chars[lines[i].0..lines[i].1].contains(&'\t');
+    let row_cells = |i: usize| -> Vec<CellSpan> {
+        let (s, e) = lines[i];
+        let mut cells = Vec::new();
+        let mut at = s;
+        for piece in chars[s..e].split(|&c| c == '\t') {
+            cells.push(CellSpan {
+                text: piece.iter().collect(),
+                start: at,
+                end: at + piece.len(),
+            });
+            at += piece.len() + 1;
+        }
+        cells
+    };
+
+    let mut indices: Vec<usize> = anchors.iter().map(|(c, _)| c.table).collect();
+    indices.sort_unstable();
+    indices.dedup();
+    let mut out = Vec::new();
+    'tables: for table in indices {
+        let mine: Vec<&(CellRef, usize)> =
+            anchors.iter().filter(|(c, _)| c.table == table).collect();
+        let mut first = None;
+        for (cell, offset) in &mine {
+            let Some(row0) = line_of(*offset).and_then(|l| l.checked_sub(cell.row)) else {
+                continue 'tables;
+            };
+            if first.is_some_and(|f| f != row0) {
+                continue 'tables;
+            }
+            first = Some(row0);
+        }
+        let Some(row0) = first else { continue };
+        let mut last = row0 + mine.iter().map(|(c, _)| c.row).max().unwrap_or(0);
+        while last + 1 < lines.len() && has_tab(last + 1) {
+            last += 1;
+        }
+        if last >= lines.len() {
+            continue;
+        }
+        let rows: Vec<Vec<CellSpan>> = (row0..=last).map(row_cells).collect();
+        let agrees = mine.iter().all(|(c, offset)| {
+            rows.get(c.row)
+                .and_then(|r| r.get(c.column))
+                .is_some_and(|cell| cell.start == *offset)
+        });
+        if agrees {
+            let end = (lines[last].1 + 1).min(n);
+            out.push((
+                table,
+                TableLayout {
+                    rows,
+                    start: lines[row0].0,
+                    end,
+                },
+            ));
+        }
+    }
+    out
+}
+
 /// Whether a table is an indicator table (so that its text is not also read
 /// by the ordinary extraction).
 pub fn is_indicator_table(t: &TableLayout) -> bool {
@@ -505,6 +606,47 @@ mod tests {
     use super::*;
     use crate::formats::{render, Block};
     use crate::model::{Period, PlanKind};
+
+    #[test]
+    fn layouts_are_found_again_from_their_anchored_cells() {
+        let rows = |r: &[&[&str]]| -> Vec<Vec<String>> {
+            r.iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect()
+        };
+        let (text, tables) = render(&[
+            Block::Paragraph("一、主要指标".into()),
+            Block::Table(rows(&[&["名称", "说明"], &["甲", "乙"]])),
+            Block::Paragraph("表1 主要指标".into()),
+            Block::Table(rows(&[
+                &["指标", "单位", "2025年", "属性"],
+                &["高新技术企业数量", "家", "≥600", "预期性"],
+                &["研发经费投入强度", "%", "2.5", "约束性"],
+                &["技术合同成交额", "亿元", "30", "预期性"],
+            ])),
+            Block::Paragraph("注:[ ]内为五年累计数。".into()),
+        ]);
+        let at = |t: usize, r: usize, c: usize| {
+            (
+                CellRef {
+                    table: t,
+                    row: r,
+                    column: c,
+                },
+                tables[t].rows[r][c].start,
+            )
+        };
+        // Anchors in rows 1 and 2 only: the table still runs to its last row.
+        let found = layouts_in_text(&text, &[at(1, 1, 2), at(1, 2, 2)]);
+        assert_eq!(found, vec![(1, tables[1].clone())]);
+        // A table whose anchors disagree with the text is left out.
+        let (cell, offset) = at(1, 1, 2);
+        assert!(layouts_in_text(&text, &[(cell, offset + 1)]).is_empty());
+        let moved = CellRef { row: 2, ..cell };
+        assert!(layouts_in_text(&text, &[(cell, offset), (moved, offset)]).is_empty());
+        assert!(layouts_in_text(&text, &[(cell, text.chars().count() + 5)]).is_empty());
+        assert!(layouts_in_text("", &[(cell, 0)]).is_empty());
+    }
 
     fn table(rows: &[&[&str]]) -> (String, Vec<TableLayout>) {
         render(&[Block::Table(

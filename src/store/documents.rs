@@ -23,7 +23,9 @@ impl Store {
     /// Stores a document in one transaction. The same bytes (by SHA-256)
     /// stored before are not stored again: [`ImportOutcome::AlreadyPresent`].
     /// A changed version of a stored document is recorded as its next version
-    /// and annotations move to it (see [`Store::import_versioned`]).
+    /// and annotations move to it (see [`Store::import_versioned`]). Records
+    /// the format as plain text, without table cells: files are imported
+    /// through [`crate::ingest::import_file`], which keeps both.
     pub fn import_document(&mut self, doc: &NewDocument<'_>) -> Result<ImportOutcome, StoreError> {
         self.import_versioned(doc, &super::ImportExtras::default())
             .map(|(o, _)| o)

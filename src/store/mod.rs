@@ -160,6 +160,19 @@ pub struct StoredTarget {
     /// The record.
     #[serde(flatten)]
     pub target: Target,
+    /// The indicator-table cell it was read from; `None` for a figure from
+    /// running text.
+    pub cell: Option<TargetCellInfo>,
+}
+
+/// Where in an indicator table (主要指标表) a target was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TargetCellInfo {
+    /// Table, row and column (0-based; rows count header rows).
+    #[serde(flatten)]
+    pub cell: crate::formats::tables::CellRef,
+    /// 约束性 (`binding`) or 预期性 (`expected`), when the row says.
+    pub binding: Option<crate::formats::tables::Binding>,
 }
 
 /// A stored document in full.

@@ -2,7 +2,8 @@
 
 use rusqlite::{params, Row, Transaction};
 
-use super::{Store, StoreError, StoredTarget};
+use super::{Store, StoreError, StoredTarget, TargetCellInfo};
+use crate::formats::tables::{Binding, CellRef};
 use crate::model::{Normalized, Qualifier, Target, TargetKind, TargetRole};
 
 /// Which targets to list.
@@ -16,9 +17,11 @@ pub struct TargetFilter {
     pub unmapped: bool,
 }
 
-const TARGET_COLUMNS: &str = "id, document_id, quote, start_char, end_char, indicator,
-    indicator_id, value, value_high, unit, qualifier, kind, role, year, section_path, task,
-    norm_value, norm_value_high, norm_unit, stretch, mention_group";
+/// Columns of a stored target (`t`) and of its table cell (`c`, if any).
+const TARGET_COLUMNS: &str = "t.id, t.document_id, t.quote, t.start_char, t.end_char,
+    t.indicator, t.indicator_id, t.value, t.value_high, t.unit, t.qualifier, t.kind, t.role,
+    t.year, t.section_path, t.task, t.norm_value, t.norm_value_high, t.norm_unit,
+    t.stretch, t.mention_group, c.table_index, c.row_index, c.column_index, c.binding";
 
 pub(super) fn insert_targets(
     tx: &Transaction<'_>,
@@ -64,11 +67,13 @@ impl Store {
     /// Targets matching `filter`, in document then text order.
     pub fn targets(&self, filter: &TargetFilter) -> Result<Vec<StoredTarget>, StoreError> {
         let sql = format!(
-            "SELECT {TARGET_COLUMNS} FROM targets
-             WHERE (?1 IS NULL OR document_id = ?1)
-               AND (?2 IS NULL OR indicator_id = ?2)
-               AND (?3 = 0 OR indicator_id IS NULL)
-             ORDER BY document_id, ordinal"
+            "SELECT {TARGET_COLUMNS} FROM targets t
+             LEFT JOIN target_cells c
+               ON c.document_id = t.document_id AND c.target_ordinal = t.ordinal
+             WHERE (?1 IS NULL OR t.document_id = ?1)
+               AND (?2 IS NULL OR t.indicator_id = ?2)
+               AND (?3 = 0 OR t.indicator_id IS NULL)
+             ORDER BY t.document_id, t.ordinal"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
@@ -164,6 +169,24 @@ fn target_from_row(r: &Row<'_>) -> rusqlite::Result<Result<StoredTarget, StoreEr
         Ok(v) => v,
         Err(e) => return Ok(Err(e)),
     };
+    let cell = match (
+        r.get::<_, Option<i64>>(21)?,
+        r.get::<_, Option<i64>>(22)?,
+        r.get::<_, Option<i64>>(23)?,
+    ) {
+        (Some(table), Some(row), Some(column)) => Some(TargetCellInfo {
+            cell: CellRef {
+                table: table.max(0) as usize,
+                row: row.max(0) as usize,
+                column: column.max(0) as usize,
+            },
+            binding: r
+                .get::<_, Option<String>>(24)?
+                .as_deref()
+                .and_then(Binding::parse),
+        }),
+        _ => None,
+    };
     Ok(Ok(StoredTarget {
         id: r.get(0)?,
         document_id: r.get(1)?,
@@ -186,5 +209,6 @@ fn target_from_row(r: &Row<'_>) -> rusqlite::Result<Result<StoredTarget, StoreEr
             normalized,
             group: r.get(20)?,
         },
+        cell,
     }))
 }

@@ -1,5 +1,5 @@
-//! Document versions, table provenance of targets, and annotations that
-//! follow their task items to a new version.
+//! Document versions, table provenance of targets, and annotations and theme
+//! overrides that follow their task items to a new version.
 //!
 //! A document whose city, kind and period match a stored one but whose bytes
 //! differ is that document's next version. Both are kept. In the same
@@ -12,6 +12,10 @@
 //! - otherwise the annotation stays on the old version's item, marked
 //!   orphaned. Nothing is deleted; every move is logged in
 //!   `annotation_moves`.
+//!
+//! The user's theme overrides (kept by document SHA-256 and task ordinal)
+//! follow the same matching: they are copied to the matched item of the new
+//! version, and the old version keeps its own.
 
 use std::collections::HashSet;
 
@@ -19,7 +23,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::{ImportOutcome, NewDocument, Store, StoreError};
-use crate::formats::tables::{Binding, CellRef, TargetCell};
+use crate::formats::tables::{self, Binding, CellRef, TargetCell};
+use crate::formats::TableLayout;
 use crate::model::TaskItem;
 
 /// Least similarity for an annotation to follow an item at the same path.
@@ -56,6 +61,8 @@ pub struct VersionInfo {
     pub reanchored: usize,
     /// Annotations left on the old version, marked orphaned.
     pub orphaned: usize,
+    /// Theme overrides copied to the matching task items of the new version.
+    pub theme_overrides: usize,
 }
 
 /// One version of a document, for listings.
@@ -153,13 +160,14 @@ impl Store {
         )?;
         let info = match previous {
             Some((prev_id, prev_sha)) => {
-                let (reanchored, orphaned) =
+                let (reanchored, orphaned, theme_overrides) =
                     reanchor(&tx, &prev_sha, prev_id, doc.sha256, &doc.plan.tasks)?;
                 Some(VersionInfo {
                     version,
                     previous_id: prev_id,
                     reanchored,
                     orphaned,
+                    theme_overrides,
                 })
             }
             None => None,
@@ -215,14 +223,45 @@ impl Store {
                     row: r.get::<_, i64>(2)? as usize,
                     column: r.get::<_, i64>(3)? as usize,
                 },
-                binding: match binding.as_deref() {
-                    Some("binding") => Some(Binding::Binding),
-                    Some("expected") => Some(Binding::Expected),
-                    _ => None,
-                },
+                binding: binding.as_deref().and_then(Binding::parse),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The tables that targets of a document were read from, found again in
+    /// its stored text from their cells (see
+    /// [`crate::formats::tables::layouts_in_text`]), with their table index.
+    /// Empty for a document without table targets.
+    pub fn document_tables(&self, id: i64) -> Result<Vec<(usize, TableLayout)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.table_index, c.row_index, c.column_index, t.start_char
+             FROM target_cells c
+             JOIN targets t ON t.document_id = c.document_id AND t.ordinal = c.target_ordinal
+             WHERE c.document_id = ?1 ORDER BY c.target_ordinal",
+        )?;
+        let anchors: Vec<(CellRef, usize)> = stmt
+            .query_map([id], |r| {
+                Ok((
+                    CellRef {
+                        table: r.get::<_, i64>(0)?.max(0) as usize,
+                        row: r.get::<_, i64>(1)?.max(0) as usize,
+                        column: r.get::<_, i64>(2)?.max(0) as usize,
+                    },
+                    r.get::<_, i64>(3)?.max(0) as usize,
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        if anchors.is_empty() {
+            self.summary(id)?;
+            return Ok(Vec::new());
+        }
+        let text: String =
+            self.conn
+                .query_row("SELECT raw_text FROM documents WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+        Ok(tables::layouts_in_text(&text, &anchors))
     }
 
     /// The format a document was read from (`text` for documents stored
@@ -266,43 +305,20 @@ fn previous_version(
         .optional()?)
 }
 
-/// Moves the previous version's annotations to matching task items of the
-/// new one; marks the rest orphaned. Returns (moved, orphaned).
-fn reanchor(
-    tx: &Transaction<'_>,
-    prev_sha: &str,
-    prev_id: i64,
-    new_sha: &str,
-    tasks: &[TaskItem],
-) -> Result<(usize, usize), StoreError> {
-    struct Old {
-        id: i64,
-        ordinal: i64,
-        path: String,
-        text: String,
-    }
-    let mut stmt = tx.prepare_cached(
-        "SELECT a.id, a.task_ordinal, a.task_path, a.task_title, t.body
-         FROM annotations a
-         LEFT JOIN task_items t ON t.document_id = ?2 AND t.ordinal = a.task_ordinal
-         WHERE a.document_sha256 = ?1 ORDER BY a.id",
-    )?;
-    let olds: Vec<Old> = stmt
-        .query_map(params![prev_sha, prev_id], |r| {
-            let title: String = r.get(3)?;
-            let body: Option<String> = r.get(4)?;
-            Ok(Old {
-                id: r.get(0)?,
-                ordinal: r.get(1)?,
-                path: r.get(2)?,
-                text: format!("{title}{}", body.unwrap_or_default()),
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    drop(stmt);
-    if olds.is_empty() {
-        return Ok((0, 0));
-    }
+/// One task item of the previous version that carries something of the
+/// user's: an annotation, theme overrides, or both.
+struct OldItem {
+    ordinal: i64,
+    path: String,
+    /// Title and text, for the similarity.
+    text: String,
+}
+
+/// Matches old task items to the new version's task items: same section path
+/// and similarity ≥ [`SAME_PATH_MIN`], or similarity ≥ [`MOVED_MIN`]; best
+/// pairs first, each item used once. Returns, per old item, the index of its
+/// new item and the score.
+fn match_items(olds: &[OldItem], tasks: &[TaskItem]) -> Vec<Option<(usize, f64)>> {
     let new_texts: Vec<String> = tasks
         .iter()
         .map(|t| format!("{}{}", t.title, t.text))
@@ -321,42 +337,120 @@ fn reanchor(
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut used_old = HashSet::new();
+    let mut matched = vec![None; olds.len()];
     let mut used_new = HashSet::new();
-    let mut moved = 0;
     for (score, oi, ti) in pairs {
-        if used_old.contains(&oi) || used_new.contains(&ti) {
+        if matched[oi].is_some() || used_new.contains(&ti) {
             continue;
         }
-        used_old.insert(oi);
         used_new.insert(ti);
-        let o = &olds[oi];
-        let t = &tasks[ti];
-        tx.execute(
-            "UPDATE annotations SET document_sha256 = ?2, task_ordinal = ?3, task_path = ?4,
-                task_title = ?5, orphaned = 0 WHERE id = ?1",
-            params![o.id, new_sha, ti as i64, t.path, t.title],
-        )?;
-        log_move(
-            tx,
-            o.id,
-            prev_sha,
-            o.ordinal,
-            Some((new_sha, ti as i64)),
-            score.min(1.0),
-        )?;
-        moved += 1;
+        matched[oi] = Some((ti, score.min(1.0)));
     }
-    let mut orphaned = 0;
-    for (oi, o) in olds.iter().enumerate() {
-        if used_old.contains(&oi) {
-            continue;
+    matched
+}
+
+/// The previous version's task items that carry an annotation or a theme
+/// override, by ordinal, with their path and text (an annotation whose item
+/// is gone keeps the path and title it recorded).
+fn old_items(
+    tx: &Transaction<'_>,
+    prev_sha: &str,
+    prev_id: i64,
+) -> Result<Vec<OldItem>, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "WITH marked(ordinal) AS (
+             SELECT task_ordinal FROM annotations WHERE document_sha256 = ?1
+             UNION SELECT task_ordinal FROM theme_overrides WHERE sha256 = ?1)
+         SELECT m.ordinal, coalesce(t.path, a.task_path, ''),
+                coalesce(t.title, a.task_title, ''), coalesce(t.body, '')
+         FROM marked m
+         LEFT JOIN task_items t ON t.document_id = ?2 AND t.ordinal = m.ordinal
+         LEFT JOIN annotations a ON a.document_sha256 = ?1 AND a.task_ordinal = m.ordinal
+         ORDER BY m.ordinal",
+    )?;
+    let rows = stmt.query_map(params![prev_sha, prev_id], |r| {
+        let title: String = r.get(2)?;
+        let body: String = r.get(3)?;
+        Ok(OldItem {
+            ordinal: r.get(0)?,
+            path: r.get(1)?,
+            text: format!("{title}{body}"),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Carries the user's work from the previous version to the new one, by one
+/// matching of task items ([`match_items`]): annotations move to the matching
+/// items (the rest stay, marked orphaned); theme overrides are copied to the
+/// matching items (the old version keeps its own; an item without a match
+/// gets none, and the new bytes' own overrides, if any, win). Returns
+/// (annotations moved, annotations orphaned, theme overrides copied).
+fn reanchor(
+    tx: &Transaction<'_>,
+    prev_sha: &str,
+    prev_id: i64,
+    new_sha: &str,
+    tasks: &[TaskItem],
+) -> Result<(usize, usize, usize), StoreError> {
+    let olds = old_items(tx, prev_sha, prev_id)?;
+    if olds.is_empty() {
+        return Ok((0, 0, 0));
+    }
+    let matched = match_items(&olds, tasks);
+    let target = |ordinal: i64| {
+        olds.iter()
+            .position(|o| o.ordinal == ordinal)
+            .and_then(|oi| matched[oi])
+    };
+
+    let annotations: Vec<(i64, i64)> = tx
+        .prepare_cached(
+            "SELECT id, task_ordinal FROM annotations WHERE document_sha256 = ?1 ORDER BY id",
+        )?
+        .query_map([prev_sha], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let (mut moved, mut orphaned) = (0, 0);
+    for (id, ordinal) in annotations {
+        match target(ordinal) {
+            Some((ti, score)) => {
+                let t = &tasks[ti];
+                tx.execute(
+                    "UPDATE annotations SET document_sha256 = ?2, task_ordinal = ?3,
+                        task_path = ?4, task_title = ?5, orphaned = 0 WHERE id = ?1",
+                    params![id, new_sha, ti as i64, t.path, t.title],
+                )?;
+                log_move(tx, id, prev_sha, ordinal, Some((new_sha, ti as i64)), score)?;
+                moved += 1;
+            }
+            None => {
+                tx.execute("UPDATE annotations SET orphaned = 1 WHERE id = ?1", [id])?;
+                log_move(tx, id, prev_sha, ordinal, None, 0.0)?;
+                orphaned += 1;
+            }
         }
-        tx.execute("UPDATE annotations SET orphaned = 1 WHERE id = ?1", [o.id])?;
-        log_move(tx, o.id, prev_sha, o.ordinal, None, 0.0)?;
-        orphaned += 1;
     }
-    Ok((moved, orphaned))
+
+    let overrides: Vec<(i64, String, bool, String)> = tx
+        .prepare_cached(
+            "SELECT task_ordinal, theme, assigned, set_at FROM theme_overrides
+             WHERE sha256 = ?1 ORDER BY task_ordinal, theme",
+        )?
+        .query_map([prev_sha], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut copied = 0;
+    for (ordinal, theme, assigned, set_at) in overrides {
+        if let Some((ti, _)) = target(ordinal) {
+            copied += tx.execute(
+                "INSERT OR IGNORE INTO theme_overrides (sha256, task_ordinal, theme, assigned,
+                    set_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![new_sha, ti as i64, theme, assigned, set_at],
+            )?;
+        }
+    }
+    Ok((moved, orphaned, copied))
 }
 
 fn log_move(

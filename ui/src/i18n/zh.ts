@@ -95,6 +95,13 @@ export const zh = {
   "reader.field.section": "章节",
   "reader.field.quote": "原文",
   "reader.field.normalized": "标准化",
+  "reader.field.binding": "属性",
+  "reader.field.cell": "表格位置",
+  "reader.cellAt": "第{row}行 第{column}列",
+  "reader.table": "指标表",
+  "binding.binding": "约束性",
+  "binding.expected": "预期性",
+  "binding.unknown": "未标注",
   "reader.unmapped": "未归类",
   "reader.annotate": "批注",
   "reader.figures": "{count} 个数字",
@@ -228,7 +235,7 @@ export const zh = {
   "themeEditor.remove": "移除“{theme}”",
   "themeEditor.add": "添加主题…",
   "themeEditor.reset": "恢复自动分类",
-  "themeEditor.hint": "人工调整会保存，重新导入同一文件后仍然有效。",
+  "themeEditor.hint": "人工调整会保存，重新导入同一文件后仍然有效，并随任务事项带到新版本。",
 } as const;
 
 /** A dictionary key. */

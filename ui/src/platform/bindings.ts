@@ -185,6 +185,26 @@ value_high: number | null,
  */
 unit: string, };
 
+export type BindingDto = "binding" | "expected";
+
+export type TargetCellDto = { 
+/**
+ * Index of the table in the document ([`TableDto::index`]).
+ */
+table: number, 
+/**
+ * Row, from 0 (header rows included).
+ */
+row: number, 
+/**
+ * Column, from 0.
+ */
+column: number, 
+/**
+ * 约束性/预期性, when the row says.
+ */
+binding: BindingDto | null, };
+
 export type TargetDto = { 
 /**
  * Target id.
@@ -253,7 +273,44 @@ task: number | null,
 /**
  * Comparable value.
  */
-normalized: NormalizedDto | null, };
+normalized: NormalizedDto | null, 
+/**
+ * The indicator-table cell it was read from; `null` for a figure from
+ * running text.
+ */
+cell: TargetCellDto | null, };
+
+export type TableCellDto = { 
+/**
+ * Cell text (equal to the text at `start..end`).
+ */
+text: string, 
+/**
+ * Start offset.
+ */
+start: number, 
+/**
+ * End offset.
+ */
+end: number, };
+
+export type TableDto = { 
+/**
+ * Index of the table in the document, as in [`TargetCellDto::table`].
+ */
+index: number, 
+/**
+ * Offset of the first row.
+ */
+start: number, 
+/**
+ * End of the last row.
+ */
+end: number, 
+/**
+ * Rows of cells (rows may have different lengths).
+ */
+rows: Array<Array<TableCellDto>>, };
 
 export type WarningDto = { 
 /**
@@ -290,6 +347,10 @@ tasks: Array<TaskDto>,
  * Targets in text order.
  */
 targets: Array<TargetDto>, 
+/**
+ * The tables targets were read from (indicator tables), by index.
+ */
+tables: Array<TableDto>, 
 /**
  * Parse warnings.
  */

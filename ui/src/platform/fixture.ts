@@ -5,12 +5,14 @@
  * makes large plans for performance tests.
  */
 import type {
+  BindingDto,
   DocumentDetail,
   DocumentSummary,
   PlanKind,
   Qualifier,
   SectionDto,
   SectionRole,
+  TableDto,
   TargetDto,
   TargetKind,
   TargetRole,
@@ -49,7 +51,22 @@ export interface SectionSpec {
   role: SectionRole;
   /** Free paragraphs before the items. */
   intro?: string;
+  /** An indicator table (主要指标表) after the intro. */
+  table?: TableSpec;
   items: ItemSpec[];
+}
+
+/** A figure read from a cell of an indicator table (its quote is the cell text). */
+export interface CellFigureSpec extends Omit<FigureSpec, "quote"> {
+  row: number;
+  column: number;
+  binding?: BindingDto | null;
+}
+
+/** An indicator table: rows of cell texts, laid out one row a line with tabs between cells. */
+export interface TableSpec {
+  rows: string[][];
+  figures: CellFigureSpec[];
 }
 
 /** A whole plan. */
@@ -83,6 +100,7 @@ export function buildDocument(spec: PlanSpec, firstTaskId: number, firstTargetId
   const sections: SectionDto[] = [];
   const tasks: TaskDto[] = [];
   const targets: TargetDto[] = [];
+  const tables: TableDto[] = [];
   let taskId = firstTaskId;
   let targetId = firstTargetId;
   const top = toChineseNumber;
@@ -92,6 +110,47 @@ export function buildDocument(spec: PlanSpec, firstTaskId: number, firstTargetId
     const path = top(si + 1);
     add(`${s.marker}${s.title}\n\n`);
     if (s.intro) add(`${s.intro}\n\n`);
+    if (s.table) {
+      const index = tables.length;
+      const table: TableDto = { index, start: len, end: len, rows: [] };
+      for (const row of s.table.rows) {
+        table.rows.push(
+          row.map((text, c) => {
+            if (c > 0) add("\t");
+            const cell = { text, start: len, end: len + cpLen(text) };
+            add(text);
+            return cell;
+          }),
+        );
+        add("\n");
+      }
+      table.end = len;
+      add("\n");
+      tables.push(table);
+      for (const f of s.table.figures) {
+        const cell = table.rows[f.row][f.column];
+        targets.push({
+          id: targetId++,
+          document_id: spec.id,
+          quote: cell.text,
+          start: cell.start,
+          end: cell.end,
+          indicator: f.indicator,
+          indicator_id: f.indicatorId,
+          value: f.value,
+          value_high: f.valueHigh ?? null,
+          unit: f.unit,
+          qualifier: f.qualifier ?? "exact",
+          kind: f.kind ?? "stock",
+          role: f.role ?? "target",
+          year: f.year ?? spec.period[1],
+          section: path,
+          task: null,
+          normalized: { value: f.value, value_high: f.valueHigh ?? null, unit: f.unit },
+          cell: { table: index, row: f.row, column: f.column, binding: f.binding ?? null },
+        });
+      }
+    }
     sections.push({
       marker: s.marker,
       number: si + 1,
@@ -160,6 +219,7 @@ export function buildDocument(spec: PlanSpec, firstTaskId: number, firstTargetId
           normalized: f.normalized
             ? { value: f.normalized.value, value_high: null, unit: f.normalized.unit }
             : { value: f.value, value_high: f.valueHigh ?? null, unit: f.unit },
+          cell: null,
         });
       }
     });
@@ -188,7 +248,8 @@ export function buildDocument(spec: PlanSpec, firstTaskId: number, firstTargetId
     text,
     sections,
     tasks,
-    targets,
+    targets: targets.sort((a, b) => a.start - b.start),
+    tables,
     warnings: (spec.warnings ?? []).map((w) => ({ ...w, start: null })),
     noise: [],
   };
@@ -298,6 +359,21 @@ export const SAMPLE_PLANS: PlanSpec[] = [
         marker: "二、",
         title: "主要目标",
         role: "goals",
+        table: {
+          rows: [
+            ["序号", "指标", "单位", "2020年", "2025年", "属性"],
+            ["1", "高新技术企业数量", "家", "215", "≥500", "预期性"],
+            ["2", "全社会研发经费投入强度", "%", "2.1", "2.5", "约束性"],
+            ["3", "技术合同成交额", "亿元", "—", "30", ""],
+          ],
+          figures: [
+            { row: 1, column: 3, indicator: "高新技术企业数量", indicatorId: null, value: 215, unit: "家", role: "baseline", year: 2020, binding: "expected" },
+            { row: 1, column: 4, indicator: "高新技术企业数量", indicatorId: null, value: 500, unit: "家", qualifier: "at_least", year: 2025, binding: "expected" },
+            { row: 2, column: 3, indicator: "全社会研发经费投入强度", indicatorId: null, value: 2.1, unit: "%", kind: "rate", role: "baseline", year: 2020, binding: "binding" },
+            { row: 2, column: 4, indicator: "全社会研发经费投入强度", indicatorId: null, value: 2.5, unit: "%", kind: "rate", year: 2025, binding: "binding" },
+            { row: 3, column: 4, indicator: "技术合同成交额", indicatorId: null, value: 30, unit: "亿元", year: 2025 },
+          ],
+        },
         items: [
           {
             marker: "（一）",

@@ -11,7 +11,7 @@ import { h, replace } from "../lib/dom";
 import { documentLabel, formatFigure, formatNumber, formatPeriod } from "../lib/format";
 import { CharText, paragraphAt, paragraphs, segments, type Paragraph } from "../lib/text";
 import { VirtualList } from "../lib/virtual-list";
-import type { AnnotationStatus, DocumentDetail, SectionDto, SimilarTask, TargetDto, TaskDto } from "../platform/bindings";
+import type { AnnotationStatus, DocumentDetail, SectionDto, SimilarTask, TableDto, TargetDto, TaskDto } from "../platform/bindings";
 
 /** Similar items listed under the chosen task item. */
 const SIMILAR_IN_READER = 5;
@@ -27,6 +27,59 @@ export function parseSpans(v: string | number | undefined): { start: number; end
 }
 
 const OUTLINE_ROW = 30;
+
+/**
+ * Builds a table of the document as an HTML table with DOM APIs (cell text
+ * as text nodes, targets as focusable marks), one `<tr>` per row. Header
+ * rows are the rows before the first row a target was read from. The tab
+ * between two cells is kept as hidden text, so the row's text nodes still
+ * count the characters of the document text from `from` on (search-hit
+ * ranges rely on it). Returns the table and its rows.
+ */
+export function renderTable(
+  table: TableDto,
+  chars: CharText,
+  targets: TargetDto[],
+  from: (row: number) => number,
+): { el: HTMLTableElement; rows: HTMLTableRowElement[] } {
+  const spans = targets.map((g) => ({ start: g.start, end: g.end, id: g.id }));
+  const byId = new Map(targets.map((g) => [g.id, g]));
+  const anchored = targets.filter((g) => g.cell?.table === table.index).map((g) => g.cell!.row);
+  const headerRows = Math.min(3, anchored.length ? Math.min(...anchored) : 1);
+  const head = h("thead");
+  const body = h("tbody");
+  const rows = table.rows.map((cells, r) => {
+    const tr = h("tr", { "data-row": String(r) });
+    cells.forEach((cell, c) => {
+      const td = h(r < headerRows ? "th" : "td", { "data-row": String(r), "data-col": String(c) });
+      if (c > 0 && cell.start - 1 >= from(r)) td.appendChild(h("span", { class: "cell-sep", "aria-hidden": "true" }, "\t"));
+      for (const seg of segments(cell.start, cell.end, spans)) {
+        const text = chars.slice(seg.start, seg.end);
+        td.appendChild(seg.id === null ? document.createTextNode(text) : targetMark(seg.id, text, byId.get(seg.id)));
+      }
+      tr.appendChild(td);
+    });
+    (r < headerRows ? head : body).appendChild(tr);
+    return tr;
+  });
+  const el = h(
+    "table",
+    { class: "doc-table", "data-table": String(table.index), "data-start": String(table.start), "data-testid": "doc-table" },
+    h("caption", null, t("reader.table")),
+    head,
+    body,
+  );
+  return { el, rows };
+}
+
+/** A target in the text: a focusable mark that opens its record. */
+function targetMark(id: number, text: string, g: TargetDto | undefined): HTMLElement {
+  return h(
+    "mark",
+    { "data-target": String(id), tabindex: "0", role: "button", class: g?.role === "baseline" ? "baseline" : "target", title: g?.indicator },
+    text,
+  );
+}
 
 /** Identifies a stored version of a document (ids can be reused after a delete). */
 function docKey(d: DocumentDetail): string {
@@ -214,21 +267,30 @@ export class ReaderView implements View {
     const noise = doc.noise;
     const isNoise = (p: Paragraph) => noise.some(([s, e]) => s <= p.start && p.end <= e);
     const frag = document.createDocumentFragment();
+    // Lines of a table the targets were read from become rows of a real
+    // table; the paragraph of such a line is its row.
+    const rowStart = (t: TableDto, r: number) => t.rows[r][0]?.start ?? t.start;
+    const rowEnd = (t: TableDto, r: number) => t.rows[r][t.rows[r].length - 1]?.end ?? t.end;
+    const built = new Map<number, HTMLTableRowElement[]>();
     this.paraEls = this.paras.map((p) => {
+      const table = doc.tables.find((x) => x.start <= p.start && p.start < x.end);
+      const r = table ? table.rows.findIndex((_, i) => rowStart(table, i) <= p.start && p.start <= rowEnd(table, i)) : -1;
+      if (table && r >= 0) {
+        let rows = built.get(table.index);
+        if (!rows) {
+          // Each row's paragraph may start after leading empty cells.
+          const from = (i: number) => this.paras.find((q) => rowStart(table, i) <= q.start && q.start <= rowEnd(table, i))?.start ?? rowStart(table, i);
+          const rendered = renderTable(table, chars, doc.targets, from);
+          rows = rendered.rows;
+          built.set(table.index, rows);
+          frag.appendChild(rendered.el);
+        }
+        return rows[r];
+      }
       const el = h("p", { "data-start": String(p.start), class: isNoise(p) ? "noise" : undefined });
       for (const seg of segments(p.start, p.end, spans)) {
         const text = chars.slice(seg.start, seg.end);
-        if (seg.id === null) el.appendChild(document.createTextNode(text));
-        else {
-          const g = this.targetsById.get(seg.id);
-          el.appendChild(
-            h(
-              "mark",
-              { "data-target": String(seg.id), tabindex: "0", role: "button", class: g?.role === "baseline" ? "baseline" : "target", title: g?.indicator },
-              text,
-            ),
-          );
-        }
+        el.appendChild(seg.id === null ? document.createTextNode(text) : targetMark(seg.id, text, this.targetsById.get(seg.id)));
       }
       frag.appendChild(el);
       return el;
@@ -253,6 +315,13 @@ export class ReaderView implements View {
     if (!g) return;
     for (const m of this.textEl.querySelectorAll("mark.selected")) m.classList.remove("selected");
     this.textEl.querySelector(`mark[data-target="${id}"]`)?.classList.add("selected");
+    for (const c of this.textEl.querySelectorAll(".cell-current, .row-current")) c.classList.remove("cell-current", "row-current");
+    const cell = g.cell;
+    if (cell) {
+      const table = this.textEl.querySelector(`table[data-table="${cell.table}"]`);
+      table?.querySelector(`tr[data-row="${cell.row}"]`)?.classList.add("row-current");
+      table?.querySelector(`[data-row="${cell.row}"][data-col="${cell.column}"]`)?.classList.add("cell-current");
+    }
     const row = (k: Parameters<typeof t>[0], v: string) => [h("dt", null, t(k)), h("dd", null, v)];
     const norm = g.normalized ? formatFigure(g.normalized.value, g.normalized.value_high, g.normalized.unit, g.qualifier) : "—";
     replace(
@@ -268,6 +337,12 @@ export class ReaderView implements View {
         ...row("reader.field.kind", t(`targetKind.${g.kind}`)),
         ...row("reader.field.role", t(`targetRole.${g.role}`)),
         ...row("reader.field.year", g.year === null ? "—" : String(g.year)),
+        ...(cell
+          ? [
+              ...row("reader.field.binding", t(cell.binding ? `binding.${cell.binding}` : "binding.unknown")),
+              ...row("reader.field.cell", t("reader.cellAt", { row: cell.row + 1, column: cell.column + 1 })),
+            ]
+          : []),
         ...row("reader.field.section", g.section || "—"),
         ...row("reader.field.quote", g.quote),
       ),
