@@ -3,6 +3,7 @@
 //! first, then explicit newness, then levels and totals, then verbs of
 //! creation or action, else a bare count of existing things (stock).
 
+use super::verbs::VERBS;
 use crate::model::{DocumentMeta, PlanKind, Qualifier, TargetKind, TargetRole};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -17,17 +18,31 @@ impl WordSet {
 }
 
 /// Builds the matcher of a word list (literals, escaped).
-fn word_regex(words: &[&str]) -> Regex {
-    let alt: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+fn word_regex<'a>(words: impl Iterator<Item = &'a str>) -> Regex {
+    let alt: Vec<String> = words.map(regex::escape).collect();
     // The lists are literals, so the pattern is always valid.
     Regex::new(&alt.join("|")).unwrap_or_else(|_| Regex::new("$^").expect("empty regex"))
 }
 
-static EXPLICIT_NEW_SET: WordSet = WordSet(LazyLock::new(|| word_regex(EXPLICIT_NEW)));
-static STOCK_SET: WordSet = WordSet(LazyLock::new(|| word_regex(STOCK_WORDS)));
-static STOCK_AFTER_SET: WordSet = WordSet(LazyLock::new(|| word_regex(STOCK_NOUNS_AFTER)));
-static ACTION_SET: WordSet = WordSet(LazyLock::new(|| word_regex(ACTION_VERBS)));
-static ACTION_AFTER_SET: WordSet = WordSet(LazyLock::new(|| word_regex(ACTION_AFTER)));
+/// Explicit newness or a recurring period (kind rule 2).
+static EXPLICIT_NEW_SET: WordSet = WordSet(LazyLock::new(|| word_regex(VERBS.explicit_new())));
+/// Levels and totals (kind rule 3).
+static STOCK_SET: WordSet = WordSet(LazyLock::new(|| word_regex(VERBS.level_words())));
+/// Level nouns that can follow a money figure (`形成20亿元以上产值`).
+static STOCK_AFTER_SET: WordSet = WordSet(LazyLock::new(|| {
+    word_regex(VERBS.level_after.iter().map(String::as_str))
+}));
+/// Creating, obtaining or doing something within the period (kind rule 4).
+static ACTION_SET: WordSet = WordSet(LazyLock::new(|| word_regex(VERBS.actions())));
+/// Verbs of `after` that count as actions (`等7家高校在本市建立研究院`).
+static ACTION_AFTER_SET: WordSet = WordSet(LazyLock::new(|| {
+    word_regex(VERBS.action_after.iter().map(String::as_str))
+}));
+/// Events that happen to the things counted within the period (`推动5家企业上市`,
+/// `…建立研发机构`): the count is then a target even of existing things.
+static EVENT_AFTER_SET: WordSet = WordSet(LazyLock::new(|| {
+    word_regex(VERBS.event_after.iter().map(String::as_str))
+}));
 
 /// Units that make a figure a rate.
 pub(crate) fn is_rate_unit(unit: &str) -> bool {
@@ -46,163 +61,6 @@ pub(crate) fn is_intensity(indicator: &str) -> bool {
             .match_indices('每')
             .any(|(p, c)| indicator[p + c.len()..].starts_with(|d: char| d.is_ascii_digit()))
 }
-
-/// Rule 2: newness or a recurring period made explicit.
-const EXPLICIT_NEW: &[&str] = &[
-    "新增",
-    "净增",
-    "新注册",
-    "新建",
-    "新引进",
-    "新选派",
-    "新备案",
-    "新储备",
-    "新培育",
-    "新认定",
-    "新设立",
-    "新组建",
-    "新布局",
-    "新获批",
-    "新投资",
-    "新签约",
-    "新开工",
-    "新落地",
-    "新入驻",
-    "新招引",
-    "再布局",
-    "再建",
-    "每年",
-    "每季度",
-    "每月",
-    "每双月",
-    "每半年",
-    "年新增",
-];
-
-/// Rule 3: levels and totals.
-const STOCK_WORDS: &[&str] = &[
-    "达到",
-    "总数",
-    "总量",
-    "数量",
-    "累计",
-    "超过",
-    "建成",
-    "集聚",
-    "聚集",
-    "余额",
-    "规模",
-    "总值",
-    "总投资",
-    "完成投资",
-    "经费支出",
-    "研发投入",
-    "交易额",
-    "成交额",
-    "登记额",
-    "营业收入",
-    "主营业务收入",
-    "产值",
-    "额度",
-    "拥有",
-    "保有",
-    "现有",
-    "共有",
-    "存量",
-    "总额",
-];
-
-/// Stock words that can follow a money figure (`形成20亿元以上产值`).
-const STOCK_NOUNS_AFTER: &[&str] = &["产值", "收入", "规模", "总值", "交易额", "成交额", "余额"];
-
-/// Rule 4: creating, obtaining or doing something within the period.
-const ACTION_VERBS: &[&str] = &[
-    "达成",
-    "促成",
-    "培养",
-    "研制",
-    "开发",
-    "推出",
-    "创制",
-    "形成",
-    "争创",
-    "创成",
-    "申报",
-    "建设",
-    "建立",
-    "布局",
-    "组建",
-    "打造",
-    "认定",
-    "备案",
-    "获批",
-    "成立",
-    "培育",
-    "引进",
-    "选派",
-    "派遣",
-    "注册",
-    "实施",
-    "攻克",
-    "转化",
-    "解决",
-    "申请",
-    "授权",
-    "登记",
-    "发放",
-    "办理",
-    "争取",
-    "招商引资",
-    "培训",
-    "举办",
-    "开展",
-    "签署",
-    "签订",
-    "推荐",
-    "储备",
-    "整合",
-    "立项",
-    "遴选",
-    "选择",
-    "取得",
-    "获得",
-    "入选",
-    "服务",
-    "支持",
-    "组织",
-    "策划",
-    "召开",
-    "引育",
-    "攻关",
-    "发布",
-    "推广",
-    "创建",
-    "资助",
-    "扶持",
-    "孵化",
-    "新建",
-    "加盟",
-    "承办",
-    "设立",
-    "吸引",
-    "带动",
-    "建起",
-    "启动",
-    "部署",
-    "共建",
-    "签约",
-    "成交",
-    "兑现",
-    "安排",
-    "突破",
-    "谋划",
-];
-
-/// Verbs of `after` that count as actions (`等7家高校在本市建立研究院`).
-const ACTION_AFTER: &[&str] = &[
-    "建立", "入选", "入围", "获批", "获得", "获", "落户", "签约", "开展", "上市", "进入", "纳入",
-    "签订", "签署", "共建",
-];
 
 /// Decides the kind of a figure. `scopes` are the texts to inspect, nearest
 /// first: the figure's own clause segment, then earlier clauses of the sentence.
@@ -276,10 +134,6 @@ fn strip_lower_bound(own: &str) -> Option<&str> {
         .find_map(|w| own.strip_suffix(w))
 }
 
-/// Words stating that the things counted exist already (`现有`, `已有`,
-/// `已建成`, `现已认定`).
-const EXISTENCE_MARKERS: &[&str] = &["现有", "现存", "已"];
-
 /// Characters before `现有` that make it part of another word (实现有效,
 /// 发现有).
 const NOT_BEFORE_XIANYOU: &[char] = &['实', '表', '发', '体', '出'];
@@ -288,16 +142,6 @@ const NOT_BEFORE_XIANYOU: &[char] = &['实', '表', '发', '体', '出'];
 /// (`已有研发机构的企业`, `在现有基础上新增`).
 const TARGET_AFTER_MARKER: &[&str] = &[
     "的", "基础", "力争", "确保", "争取", "新增", "增加", "提高", "提升", "增长", "突破", "实现",
-];
-
-/// Words of continuation: the verb after them works on things already there
-/// (`继续推动7家…建设`, `持续支持18家`).
-const CONTINUATION: &[&str] = &["继续", "持续"];
-
-/// Verbs whose object exists by nature: relying on, implementing,
-/// deepening or consolidating (`依托4家高校`, `落实与5家…的协议`).
-const EXISTING_OBJECT_VERBS: &[&str] = &[
-    "依托", "依靠", "借助", "落实", "履行", "深化", "巩固", "用好", "盘活",
 ];
 
 /// Prepositions between such a verb and the figure (`落实与5家金融机构`).
@@ -310,33 +154,14 @@ static EXISTING_STATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Events that happen to the things counted within the period (`推动5家企业上市`,
-/// `…建立研发机构`): the count is then a target even of existing things.
-static EVENT_AFTER_SET: WordSet = WordSet(LazyLock::new(|| {
-    word_regex(&[
-        "上市",
-        "获批",
-        "入选",
-        "入围",
-        "落户",
-        "晋级",
-        "升级为",
-        "认定为",
-        "获评",
-        "纳入",
-        "建立",
-        "设立",
-        "组建",
-    ])
-}));
-
 /// Whether the own segment states that the things counted exist already:
 /// an existence marker with no target word or relative clause after it
 /// (`现有…86家`, `已有院士工作站12家`, not `已有研发机构的企业`).
 fn states_existing(own: &str) -> bool {
-    let Some((p, w)) = EXISTENCE_MARKERS
+    let Some((p, w)) = VERBS
+        .existence
         .iter()
-        .filter_map(|w| own.rfind(w).map(|p| (p, *w)))
+        .filter_map(|w| own.rfind(w.as_str()).map(|p| (p, w.as_str())))
         .max_by_key(|&(p, _)| p)
     else {
         return false;
@@ -354,8 +179,8 @@ fn states_existing(own: &str) -> bool {
 /// Whether the verb right before the figure continues work on existing
 /// things (`继续推动`, `持续支持`): a continuation word and one short verb.
 fn continues_existing(own: &str) -> bool {
-    CONTINUATION.iter().any(|w| {
-        own.rfind(w).is_some_and(|p| {
+    VERBS.continuation.iter().any(|w| {
+        own.rfind(w.as_str()).is_some_and(|p| {
             let verb = &own[p + w.len()..];
             let n = verb.chars().count();
             (1..=3).contains(&n)
@@ -369,7 +194,10 @@ fn continues_existing(own: &str) -> bool {
 /// (`依托4家`, `深化与9家`).
 fn object_of_existing_verb(own: &str) -> bool {
     let v = own.trim_end_matches(PREPOSITIONS);
-    EXISTING_OBJECT_VERBS.iter().any(|w| v.ends_with(w))
+    VERBS
+        .existing_object
+        .iter()
+        .any(|w| v.ends_with(w.as_str()))
 }
 
 /// Whether the figure counts things that already exist: stated as existing

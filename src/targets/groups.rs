@@ -32,19 +32,19 @@ fn longest_common_run(a: &str, b: &str) -> usize {
 /// have one and the phrases share a run of [`COMMON_RUN`] characters (the
 /// catalog's ids are broad: `st_events` covers a lecture and an exchange).
 fn same_target(a: &Target, b: &Target) -> bool {
-    let same_phrase = !a.indicator.is_empty() && a.indicator == b.indicator;
-    let same_id = matches!((&a.indicator_id, &b.indicator_id), (Some(x), Some(y)) if x == y)
-        && longest_common_run(&a.indicator, &b.indicator) >= COMMON_RUN;
-    let same_indicator = same_phrase || same_id;
-    same_indicator
-        && a.value == b.value
+    let same_figure = a.value == b.value
         && a.value_high == b.value_high
         && a.stretch == b.stretch
         && a.unit == b.unit
         && a.qualifier == b.qualifier
         && a.kind == b.kind
         && a.role == b.role
-        && a.year == b.year
+        && a.year == b.year;
+    // The cheap comparisons first: the common run is computed for few pairs.
+    same_figure
+        && ((!a.indicator.is_empty() && a.indicator == b.indicator)
+            || (matches!((&a.indicator_id, &b.indicator_id), (Some(x), Some(y)) if x == y)
+                && longest_common_run(&a.indicator, &b.indicator) >= COMMON_RUN))
 }
 
 /// Sets `group` on every record of a document's targets (in their final

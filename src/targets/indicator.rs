@@ -3,103 +3,13 @@
 //! verb directly precedes the figure, from the phrase after it
 //! (`引进1000名以上海外专业人才` → `海外专业人才`).
 
+use super::verbs::VERBS;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// Verbs of plan sentences; the indicator starts after the last one.
-pub(crate) const VERBS: &[&str] = &[
-    "围绕",
-    "谋划",
-    "聚焦",
-    "依托",
-    "面向",
-    "培养",
-    "研制",
-    "开发",
-    "推出",
-    "创制",
-    "争创",
-    "创成",
-    "申报",
-    "给予",
-    "新增",
-    "净增",
-    "新建",
-    "新注册",
-    "新引进",
-    "新选派",
-    "新备案",
-    "新储备",
-    "新培育",
-    "再布局",
-    "布局",
-    "建设",
-    "建立",
-    "建成",
-    "建起",
-    "组建",
-    "打造",
-    "认定",
-    "备案",
-    "获批",
-    "成立",
-    "培育",
-    "引进",
-    "选派",
-    "派遣",
-    "注册",
-    "实施",
-    "攻克",
-    "转化",
-    "解决",
-    "申请",
-    "授权",
-    "登记",
-    "发放",
-    "办理",
-    "争取",
-    "培训",
-    "举办",
-    "开展",
-    "签署",
-    "签订",
-    "推荐",
-    "储备",
-    "整合",
-    "支持",
-    "指导",
-    "推动",
-    "落实",
-    "遴选",
-    "选择",
-    "形成",
-    "集聚",
-    "聚集",
-    "引育",
-    "加盟",
-    "服务",
-    "组织",
-    "策划",
-    "召开",
-    "入选",
-    "获得",
-    "取得",
-    "完成",
-    "带动",
-    "吸引",
-    "扶持",
-    "资助",
-    "立项",
-    "承担",
-    "发布",
-    "推广",
-    "创建",
-    "促成",
-    "对接",
-    "评选",
-    "设立",
-    "新设",
-];
+/// Verbs of plan sentences; the indicator starts after the last one (the
+/// lexicon's groups `new`, `action`, `framing` and `level_verbs`).
+static PHRASE_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| VERBS.phrase_verbs().collect());
 
 /// Suffixes that turn a verb into a noun (`登记额`, `申请量`, `孵化面积`).
 const NOMINAL_SUFFIXES: &[&str] = &[
@@ -434,10 +344,10 @@ pub(crate) fn after_last_verb(s: &str) -> Option<usize> {
     }
 }
 
-/// [`VERBS`] indexed by their last character.
+/// [`PHRASE_VERBS`] indexed by their last character.
 static VERBS_BY_LAST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
     let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
-    for v in VERBS {
+    for &v in PHRASE_VERBS.iter() {
         if let Some(c) = v.chars().next_back() {
             m.entry(c).or_default().push(v);
         }
@@ -445,21 +355,16 @@ static VERBS_BY_LAST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new
     m
 });
 
-/// Predicates that end the noun phrase after a figure
-/// (`高校院所开展产学研对接交流` → `高校院所`).
-const AFTER_STOPS: &[&str] = &[
-    "开展", "建立", "建设", "参加", "参与", "作为", "进行", "按照", "加快", "实现", "达到", "纳入",
-    "入选", "获得", "获批", "落户", "签订", "签署", "联合", "共建", "推动", "提升", "开发", "实施",
-];
-
 /// Cleans the phrase after a figure: drops a leading 的/、, cuts it at the
 /// first predicate (not at its very start) and drops unbalanced closing
 /// quotes or brackets.
 fn clean_after(s: &str) -> String {
     let mut t = s.trim_start_matches(['的', '、', ' ']);
-    let cut = AFTER_STOPS
+    // Predicates that end the noun phrase (the lexicon's `after_stops`).
+    let cut = VERBS
+        .after_stops
         .iter()
-        .filter_map(|w| t.find(w))
+        .filter_map(|w| t.find(w.as_str()))
         .filter(|&p| t[..p].chars().count() >= 2)
         .min();
     if let Some(p) = cut {
@@ -483,7 +388,10 @@ pub(crate) fn is_noun_start(s: &str) -> bool {
     if !(first.is_alphabetic() || first == '“' || first == '"') || first.is_ascii_digit() {
         return false;
     }
-    if VERBS.iter().chain(TRAILING).any(|w| s.starts_with(w))
+    if PHRASE_VERBS
+        .iter()
+        .chain(TRAILING)
+        .any(|w| s.starts_with(w))
         || ["以", "左", "上下", "增", "提", "下降", "降"]
             .iter()
             .any(|w| s.starts_with(w))

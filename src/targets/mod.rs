@@ -8,9 +8,11 @@
 //!
 //! Stages: `scan` (figures with units, skipping dates, ordinals, rankings,
 //! durations and slogans) → `indicator` (the noun phrase measured) →
-//! `classify` (kind, role, year) → catalog lookup → normalisation. All rules
-//! are linguistic (units, verbs, qualifiers, context words); none depends on
-//! a particular document.
+//! `classify` (kind, role, year) → catalog lookup → normalisation, then
+//! two-tier targets are merged (`tiers`) and restated ones grouped
+//! (`groups`). All rules are linguistic (units, verbs, qualifiers, context
+//! words; the verbs in one lexicon, `data/verbs.toml`); none depends on a
+//! particular document.
 //!
 //! ```
 //! use planlens::model::{DocumentMeta, ParsedPlan, PlanKind, Period};
@@ -36,6 +38,7 @@ mod period;
 mod scan;
 mod table;
 mod tiers;
+mod verbs;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
 pub use family::{families_of, Family};

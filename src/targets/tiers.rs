@@ -2,25 +2,29 @@
 //! indicator (`确保8000万元、力争1亿元`, `新增科技型企业30家、努力实现50家`,
 //! `保底…冲刺…`, `力争…争取…`) become one record with `stretch`.
 
+use super::verbs::VERBS;
 use super::QUOTE_MAX;
 use crate::model::Target;
 
-/// Words that open the higher tier.
-const STRETCH_WORDS: &[&str] = &["力争", "努力", "冲刺", "争取", "力求"];
-
-/// Link words allowed between the stretch word and its figure.
-const LINKS: &[&str] = &["实现", "达到", "达", "突破", "超过", "超", "到", "完成"];
-
 /// Whether the text between two figures makes the second a stretch tier of
-/// the first: one separator, a stretch word, link words, and no noun
+/// the first: one separator, a stretch word, link words (the lexicon's
+/// `stretch` and `stretch_links`), and no noun
 /// (`、力争`, `,努力实现`, `、争取突破`).
 fn is_stretch_gap(gap: &str) -> bool {
     let g = gap.trim();
     let g = g.strip_prefix(['、', ',', '，']).unwrap_or(g).trim_start();
-    let Some(mut rest) = STRETCH_WORDS.iter().find_map(|w| g.strip_prefix(w)) else {
+    let Some(mut rest) = VERBS
+        .stretch
+        .iter()
+        .find_map(|w| g.strip_prefix(w.as_str()))
+    else {
         return false;
     };
-    while let Some(r) = LINKS.iter().find_map(|w| rest.strip_prefix(w)) {
+    while let Some(r) = VERBS
+        .stretch_links
+        .iter()
+        .find_map(|w| rest.strip_prefix(w.as_str()))
+    {
         rest = r;
     }
     rest.trim().is_empty()
