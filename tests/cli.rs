@@ -144,6 +144,43 @@ fn import_a_new_plan_then_again_is_a_no_op() {
     assert_eq!(shown["document"]["province"], "山东省");
     assert_eq!(shown["document"]["kind"], "annual_work_plan");
     assert_eq!(shown["tasks"].as_array().unwrap().len(), 4);
+    // Task items carry the ids that `similar`, `themes --task` and the text
+    // output use.
+    assert!(shown["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t["id"].as_i64().is_some_and(|id| id > 0)));
+}
+
+/// `planlens compare --format json | head -1`: a closed pipe ends the command
+/// quietly, without a panic or a backtrace.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let env = Env::new();
+    assert_eq!(env.doc_count(), 5);
+    // More than a pipe buffer holds, so the writer does meet the closed pipe.
+    let full = env.cmd().args(["compare", "--format", "json"]).output().unwrap();
+    assert!(full.stdout.len() > 128 * 1024, "{}", full.stdout.len());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("planlens"))
+        .env("PLANLENS_DB", env.db())
+        .args(["compare", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then close our end of the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    stdout.read_exact(&mut one).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("Broken pipe"), "{err}");
 }
 
 #[test]

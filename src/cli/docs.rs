@@ -149,10 +149,24 @@ pub fn print_show(store: &Store, id: i64, tree: bool, json: bool) -> Result<(), 
             document: Some(id),
             ..Default::default()
         })?;
+        // Task items with the ids every other command uses.
+        let tasks: Vec<serde_json::Value> = doc
+            .plan
+            .tasks
+            .iter()
+            .zip(&doc.task_ids)
+            .map(|(t, id)| {
+                let mut v = serde_json::to_value(t)?;
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("id".into(), json!(id));
+                }
+                Ok(v)
+            })
+            .collect::<Result<_, serde_json::Error>>()?;
         let v = json!({
             "document": doc.summary,
             "sections": doc.plan.sections,
-            "tasks": doc.plan.tasks,
+            "tasks": tasks,
             "warnings": doc.plan.warnings,
             "targets": targets,
         });
