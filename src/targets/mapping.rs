@@ -19,6 +19,7 @@
 
 use super::catalog::{Catalog, Indicator};
 use super::family::Family;
+use super::verbs::VERBS;
 use crate::model::{Qualifier, TargetKind};
 
 /// What the mapping reads around one figure.
@@ -42,22 +43,6 @@ pub(crate) struct FigureContext<'a> {
     /// Text right after the figure's unit and qualifier.
     pub after: &'a str,
 }
-
-/// Verbs that make the counted things beneficiaries, a selection or a pool
-/// rather than the indicator itself.
-const BENEFICIARY_VERBS: &[&str] = &[
-    "支持", "扶持", "资助", "奖励", "补助", "补贴", "遴选", "筛选", "择优", "帮扶", "帮助", "服务",
-    "走访", "辅导", "惠及", "覆盖", "带动",
-];
-
-/// Verbs that create, reach or count the indicator's object; the last verb
-/// before the figure decides between these and the beneficiary verbs.
-const ACTION_VERBS: &[&str] = &[
-    "新增", "净增", "培育", "认定", "建设", "建成", "建立", "组建", "布局", "打造", "引进", "引育",
-    "达到", "突破", "超过", "实现", "完成", "新建", "备案", "获批", "争创", "争取", "实施", "攻克",
-    "转化", "签署", "签订", "举办", "开展", "组织", "选派", "派遣", "注册", "入库", "发放", "设立",
-    "累计", "成立",
-];
 
 /// Words that make a count a per-unit quota (per district, firm or item).
 const PER_UNIT: &[&str] = &[
@@ -110,10 +95,11 @@ impl Catalog {
             && !fig.after.starts_with(fig.phrase);
         let elliptical = inherited
             || own.trim_start().starts_with("其中")
-            || !ACTION_VERBS
+            || !VERBS
+                .counting
                 .iter()
-                .chain(BENEFICIARY_VERBS)
-                .any(|v| own.contains(v));
+                .chain(&VERBS.beneficiary)
+                .any(|v| own.contains(v.as_str()));
         let lead = if elliptical {
             format!("{}{}", fig.sentence, fig.before)
         } else {
@@ -181,16 +167,16 @@ fn lead_before_phrase<'a>(before: &'a str, phrase: &str) -> &'a str {
     }
 }
 
-/// Whether the last verb of `lead` (of the beneficiary and action verbs)
+/// Whether the last verb of `lead` (of the lexicon's beneficiary and counting verbs)
 /// makes the counted things beneficiaries.
 fn last_verb_is_beneficiary(lead: &str) -> bool {
-    let last = |verbs: &[&str]| {
+    let last = |verbs: &[String]| {
         verbs
             .iter()
-            .filter_map(|v| lead.rfind(v).map(|p| p + v.len()))
+            .filter_map(|v| lead.rfind(v.as_str()).map(|p| p + v.len()))
             .max()
     };
-    match (last(BENEFICIARY_VERBS), last(ACTION_VERBS)) {
+    match (last(&VERBS.beneficiary), last(&VERBS.counting)) {
         (Some(b), Some(a)) => b > a,
         (Some(_), None) => true,
         _ => false,

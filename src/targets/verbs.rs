@@ -39,6 +39,8 @@ pub(crate) struct Lexicon {
     pub existing_object: Vec<String>,
     pub stretch: Vec<String>,
     pub stretch_links: Vec<String>,
+    pub beneficiary: Vec<String>,
+    pub counting: Vec<String>,
 }
 
 impl Lexicon {
@@ -53,7 +55,7 @@ impl Lexicon {
         Ok(lex)
     }
 
-    fn groups(&self) -> [(&'static str, &[String]); 17] {
+    fn groups(&self) -> [(&'static str, &[String]); 19] {
         [
             ("new", &self.new),
             ("new_more", &self.new_more),
@@ -72,6 +74,8 @@ impl Lexicon {
             ("existing_object", &self.existing_object),
             ("stretch", &self.stretch),
             ("stretch_links", &self.stretch_links),
+            ("beneficiary", &self.beneficiary),
+            ("counting", &self.counting),
         ]
     }
 
