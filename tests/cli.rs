@@ -163,7 +163,11 @@ fn a_closed_pipe_ends_quietly() {
     let env = Env::new();
     assert_eq!(env.doc_count(), 5);
     // More than a pipe buffer holds, so the writer does meet the closed pipe.
-    let full = env.cmd().args(["compare", "--format", "json"]).output().unwrap();
+    let full = env
+        .cmd()
+        .args(["compare", "--format", "json"])
+        .output()
+        .unwrap();
     assert!(full.stdout.len() > 128 * 1024, "{}", full.stdout.len());
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("planlens"))
         .env("PLANLENS_DB", env.db())
