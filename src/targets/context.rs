@@ -284,8 +284,8 @@ static AVERAGE_BASE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 
 /// Whether the figure measures the distance to or the multiple of an
 /// average (`为全省平均水平的1.5倍`, `高于全国平均水平3件`): a descriptive
-/// comparison with a moving external base, not a target of its own, so it is
-/// not extracted (like rankings). Own averages (`平均每家…30家`,
+/// comparison with a moving external base, not a target of its own, so the
+/// mapping never gives it a catalog indicator (`mapping.rs`). Own averages (`平均每家…30家`,
 /// `年平均增长8%`) and own figures beside an average
 /// (`达到2.5%,高于全国平均水平`) are kept.
 pub(crate) fn is_average_comparison(before: &str) -> bool {

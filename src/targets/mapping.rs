@@ -117,7 +117,10 @@ fn blocked(fig: &FigureContext<'_>) -> bool {
         || Family::Ratio.admits(fig.unit);
     let money = Family::Money.admits(fig.unit);
     let near = format!("{}{}", fig.before, fig.after);
-    if near.contains("平均水平") || fig.after.starts_with("平均") {
+    if near.contains("平均水平")
+        || fig.after.starts_with("平均")
+        || super::context::is_average_comparison(fig.before)
+    {
         return true;
     }
     if describes_class(fig.after) {

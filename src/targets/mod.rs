@@ -107,11 +107,6 @@ pub fn extract(
         if !classify::is_rate_unit(&f.unit) && context::is_comparison_set(&after) {
             continue;
         }
-        // A comparison with an average (`为全省平均水平的1.5倍`) describes,
-        // it sets no target: not extracted (see `is_average_comparison`).
-        if context::is_average_comparison(&before) {
-            continue;
-        }
         let inherited = last
             .as_ref()
             .filter(|(s, _)| *s == sent_start)

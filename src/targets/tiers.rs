@@ -30,18 +30,12 @@ fn is_stretch_gap(gap: &str) -> bool {
     rest.trim().is_empty()
 }
 
-/// The value of `t` expressed in the unit of `floor`, when the two units
-/// are the same or normalise to the same base unit.
+/// The value of `t` when it is written in the unit of `floor`. Tiers in
+/// different units (`确保8000万元、力争1亿元`) stay two figures: a record
+/// carries one unit, and a stretch converted to another unit than the one
+/// written would no longer be the figure of the text.
 fn in_unit_of(floor: &Target, t: &Target) -> Option<f64> {
-    if t.unit == floor.unit {
-        return Some(t.value);
-    }
-    let (a, b) = (floor.normalized.as_ref()?, t.normalized.as_ref()?);
-    if a.unit != b.unit || floor.value == 0.0 {
-        return None;
-    }
-    let factor = a.value / floor.value;
-    Some((b.value / factor * 1e9).round() / 1e9)
+    (t.unit == floor.unit).then_some(t.value)
 }
 
 /// Merges each stretch figure into the floor before it. `spans` holds the
