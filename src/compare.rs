@@ -97,10 +97,28 @@ pub struct Selection {
     pub cities: Option<Vec<String>>,
     /// Indicator ids, in the order rows should appear.
     pub indicators: Option<Vec<String>>,
+    /// List figures that map to no indicator (其他) even when indicators
+    /// are selected; they are always listed when none are.
+    #[serde(default)]
+    pub others: bool,
 }
 
 /// Maps an indicator id to its display names `(zh, en)`.
 pub type DisplayNames<'a> = &'a dyn Fn(&str) -> (String, String);
+
+/// Another sentence of the same document that states the same target again
+/// (in 主要目标 and in a task item): shown once, both sentences reachable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Target id of the restatement.
+    pub target_id: i64,
+    /// Its verbatim quote.
+    pub quote: String,
+    /// Quote start (character offset).
+    pub start: usize,
+    /// Quote end (character offset, exclusive).
+    pub end: usize,
+}
 
 /// One figure of one document, with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,6 +157,12 @@ pub struct Figure {
     pub section: String,
     /// Task item index.
     pub task: Option<usize>,
+    /// The restated target's group in its document (`Target::group`).
+    #[serde(default)]
+    pub group: Option<u32>,
+    /// Further sentences stating the same target (same group), in text order.
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
 }
 
 impl Figure {
@@ -161,6 +185,8 @@ impl Figure {
             end: t.end,
             section: t.section.clone(),
             task: t.task,
+            group: t.group,
+            mentions: Vec::new(),
         }
     }
 
@@ -446,7 +472,7 @@ pub fn compare(input: &CompareInput, sel: &Selection) -> ComparisonTable {
             Some(id) if indicator_ok(sel, id) => rows
                 .entry((indicator_rank(sel, id), kind_order(t.kind)))
                 .or_insert_with(|| empty_row(id, None, t.kind)),
-            None if sel.indicators.is_none() => {
+            None if sel.indicators.is_none() || sel.others => {
                 let phrase = t.indicator.trim();
                 others
                     .entry((phrase.to_string(), kind_order(t.kind), t.unit.clone()))
@@ -464,6 +490,7 @@ pub fn compare(input: &CompareInput, sel: &Selection) -> ComparisonTable {
             for cell in &mut row.cells {
                 cell.figures
                     .sort_by(|a, b| a.start.cmp(&b.start).then(a.target_id.cmp(&b.target_id)));
+                cell.figures = merge_mentions(std::mem::take(&mut cell.figures));
                 cell.headline = headline_index(&cell.figures);
                 cell.notes = Cell::compute_notes(&cell.figures);
             }
@@ -475,6 +502,27 @@ pub fn compare(input: &CompareInput, sel: &Selection) -> ComparisonTable {
         rows: finish(rows.into_values().collect()),
         others: finish(others.into_values().collect()),
     }
+}
+
+/// Keeps one figure per restated target (figures in text order): a later
+/// figure of the same group becomes a [`Mention`] of the first.
+fn merge_mentions(figures: Vec<Figure>) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::with_capacity(figures.len());
+    for f in figures {
+        let first = f
+            .group
+            .and_then(|g| out.iter_mut().find(|o| o.group == Some(g)));
+        match first {
+            Some(o) => o.mentions.push(Mention {
+                target_id: f.target_id,
+                quote: f.quote,
+                start: f.start,
+                end: f.end,
+            }),
+            None => out.push(f),
+        }
+    }
+    out
 }
 
 /// Which documents set which indicators.

@@ -221,6 +221,7 @@ fn selection_filters_and_orders() {
         docs: Some(vec![5, 1, 5, 42]),
         cities: None,
         indicators: Some(vec!["rd_intensity".into(), "high_tech".into()]),
+        others: false,
     };
     let table = compare(&input, &sel);
     assert_eq!(

@@ -420,3 +420,34 @@ fn cells_say_when_their_figures_differ() {
     assert!(csv.lines().next().unwrap().ends_with(",cell_notes"));
     assert!(csv.contains("years differ"));
 }
+
+/// A target restated in the same plan (滨州 states 新增高新技术企业100家以上
+/// in 主要目标 and again in a task item) is one figure of its cell, with the
+/// other sentence reachable as a mention.
+#[test]
+fn a_restated_target_is_shown_once_with_both_sentences() {
+    let (store, data, _) = seeded_store();
+    let t = planlens::compare::compare(&data.input(), &high_tech());
+    let col = t
+        .docs
+        .iter()
+        .position(|d| d.city.as_deref() == Some("滨州市"))
+        .unwrap();
+    let inc = t
+        .rows
+        .iter()
+        .find(|r| r.kind == TargetKind::Increment)
+        .unwrap();
+    let figs = &inc.cells[col].figures;
+    assert_eq!(figs.len(), 1, "{figs:#?}");
+    assert_eq!(figs[0].mentions.len(), 1, "{figs:#?}");
+    let doc = store.document(inc.cells[col].doc_id).unwrap();
+    let chars: Vec<char> = doc.text.chars().collect();
+    for (start, end, quote) in std::iter::once((figs[0].start, figs[0].end, &figs[0].quote))
+        .chain(figs[0].mentions.iter().map(|m| (m.start, m.end, &m.quote)))
+    {
+        assert_eq!(&chars[start..end].iter().collect::<String>(), quote);
+        assert!(quote.contains("新增高新技术企业100家以上"));
+    }
+    assert!(figs[0].mentions[0].start > figs[0].start);
+}

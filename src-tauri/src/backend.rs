@@ -264,6 +264,7 @@ impl Backend {
             docs: Some(documents.to_vec()),
             cities: None,
             indicators: Some(indicators.to_vec()),
+            others: false,
         };
         Ok((data, sel, summaries))
     }

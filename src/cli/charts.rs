@@ -52,6 +52,7 @@ pub fn selection(
         docs,
         cities: list(cities),
         indicators: list(indicators),
+        others: false,
     })
 }
 
