@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use planlens::chart::{self, ChartData, ChartKind, ChartOptions, Theme};
-use planlens::compare::{ComparisonTable, Selection};
+use planlens::compare::Selection;
 use planlens::ingest::{self, Context, DEFAULT_MAX_BYTES};
 use planlens::metadata::Gazetteer;
 use planlens::model::Target;
@@ -269,18 +269,11 @@ impl Backend {
         Ok((data, sel, summaries))
     }
 
-    fn table(
-        &self,
-        documents: &[i64],
-        indicators: &[String],
-    ) -> Result<(ComparisonTable, Vec<DocumentSummary>), AppError> {
-        let (data, sel, summaries) = self.data(documents, indicators)?;
-        Ok((present::comparison(&data, &self.catalog, &sel)?, summaries))
-    }
-
     /// The comparison table of documents × indicators.
     pub fn compare(&self, req: &CompareRequest) -> Result<Comparison, AppError> {
-        let (table, summaries) = self.table(&req.documents, &req.indicators)?;
+        let (data, mut sel, summaries) = self.data(&req.documents, &req.indicators)?;
+        sel.others = req.include_other.unwrap_or(false);
+        let table = present::comparison(&data, &self.catalog, &sel)?;
         let by_id: HashMap<i64, DocumentSummary> =
             summaries.into_iter().map(|s| (s.id, s)).collect();
         let documents = table
@@ -291,39 +284,68 @@ impl Backend {
         let rows = table
             .rows
             .iter()
-            .map(|r| CompareRow {
-                indicator_id: r.indicator_id.clone(),
-                kind: r.kind.into(),
-                label: self.label(&r.indicator_id, req.lang),
-                cells: r
-                    .cells
-                    .iter()
-                    .map(|c| CompareCell {
-                        document_id: c.doc_id,
-                        headline: c.headline.map(|h| h as u32),
-                        figures: c
-                            .figures
-                            .iter()
-                            .map(|f| CompareFigure {
-                                target_id: f.target_id,
-                                document_id: f.doc_id,
-                                quote: f.quote.clone(),
-                                start: f.start as u32,
-                                value: f.value,
-                                value_high: f.value_high,
-                                unit: f.unit.clone(),
-                                qualifier: f.qualifier.into(),
-                                kind: f.kind.into(),
-                                role: f.role.into(),
-                                year: f.effective_year(),
-                                normalized: f.normalized.as_ref().map(Into::into),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
+            .map(|r| self.row_dto(r, req.lang))
             .collect();
-        Ok(Comparison { documents, rows })
+        let others = table
+            .others
+            .iter()
+            .map(|r| self.row_dto(r, req.lang))
+            .collect();
+        Ok(Comparison {
+            documents,
+            rows,
+            others,
+        })
+    }
+
+    /// One comparison row for the UI; a 其他 row is labelled by its phrase.
+    fn row_dto(&self, r: &planlens::compare::Row, lang: Lang) -> CompareRow {
+        let label = match (&r.phrase, lang) {
+            (Some(p), Lang::Zh) => format!("其他：{p}"),
+            (Some(p), Lang::En) => format!("Other: {p}"),
+            (None, _) => self.label(&r.indicator_id, lang),
+        };
+        CompareRow {
+            indicator_id: r.indicator_id.clone(),
+            kind: r.kind.into(),
+            label,
+            cells: r
+                .cells
+                .iter()
+                .map(|c| CompareCell {
+                    document_id: c.doc_id,
+                    headline: c.headline.map(|h| h as u32),
+                    notes: c.notes.iter().map(|&n| n.into()).collect(),
+                    figures: c
+                        .figures
+                        .iter()
+                        .map(|f| CompareFigure {
+                            target_id: f.target_id,
+                            document_id: f.doc_id,
+                            quote: f.quote.clone(),
+                            start: f.start as u32,
+                            value: f.value,
+                            value_high: f.value_high,
+                            unit: f.unit.clone(),
+                            qualifier: f.qualifier.into(),
+                            kind: f.kind.into(),
+                            role: f.role.into(),
+                            year: f.effective_year(),
+                            normalized: f.normalized.as_ref().map(Into::into),
+                            mentions: f
+                                .mentions
+                                .iter()
+                                .map(|m| MentionDto {
+                                    target_id: m.target_id,
+                                    quote: m.quote.clone(),
+                                    start: m.start as u32,
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
     }
 
     fn chart_data(&self, spec: &ChartSpec) -> Result<(ChartData, ChartOptions), AppError> {

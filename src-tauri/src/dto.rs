@@ -557,6 +557,41 @@ pub struct CompareRequest {
     pub indicators: Vec<String>,
     /// Language of labels.
     pub lang: Lang,
+    /// Also list the figures that map to no indicator (其他), by phrase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub include_other: Option<bool>,
+}
+
+/// Another sentence stating the same target in the same document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MentionDto {
+    /// Target id of the restatement.
+    #[ts(type = "number")]
+    pub target_id: i64,
+    /// Verbatim quote.
+    pub quote: String,
+    /// Offset of the quote.
+    pub start: u32,
+}
+
+/// What a reader must know about a cell with several figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CellNoteDto {
+    /// The figures have different qualifiers.
+    QualifiersDiffer,
+    /// The figures refer to different years.
+    YearsDiffer,
+}
+
+impl From<planlens::compare::CellNote> for CellNoteDto {
+    fn from(n: planlens::compare::CellNote) -> Self {
+        match n {
+            planlens::compare::CellNote::QualifiersDiffer => CellNoteDto::QualifiersDiffer,
+            planlens::compare::CellNote::YearsDiffer => CellNoteDto::YearsDiffer,
+        }
+    }
 }
 
 /// A figure in a comparison cell, with its provenance.
@@ -588,6 +623,8 @@ pub struct CompareFigure {
     pub year: Option<i32>,
     /// Comparable value.
     pub normalized: Option<NormalizedDto>,
+    /// Further sentences stating the same target (shown once).
+    pub mentions: Vec<MentionDto>,
 }
 
 /// The figures of one document for one row.
@@ -600,6 +637,8 @@ pub struct CompareCell {
     pub figures: Vec<CompareFigure>,
     /// Index of the figure charts use.
     pub headline: Option<u32>,
+    /// Whether the figures differ in qualifier or year.
+    pub notes: Vec<CellNoteDto>,
 }
 
 /// One row: an indicator and a kind (stock, increment and rate stay apart).
@@ -622,6 +661,9 @@ pub struct Comparison {
     pub documents: Vec<DocumentSummary>,
     /// Rows.
     pub rows: Vec<CompareRow>,
+    /// Rows of figures that map to no indicator (其他), when asked for;
+    /// their `indicator_id` is empty and their label names the phrase.
+    pub others: Vec<CompareRow>,
 }
 
 /// Chart colours.
@@ -929,6 +971,8 @@ pub fn typescript() -> String {
         Lang::decl(&cfg),
         CompareRequest::decl(&cfg),
         CompareFigure::decl(&cfg),
+        MentionDto::decl(&cfg),
+        CellNoteDto::decl(&cfg),
         CompareCell::decl(&cfg),
         CompareRow::decl(&cfg),
         Comparison::decl(&cfg),

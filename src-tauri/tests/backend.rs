@@ -82,6 +82,7 @@ fn compares_two_cities_on_high_tech_enterprises_and_draws_the_chart() {
                 documents: vec![d],
                 indicators: vec![hte.id.clone()],
                 lang: Lang::Zh,
+                include_other: None,
             })
             .is_ok_and(|c| c.rows.iter().any(|r| !r.cells[0].figures.is_empty()))
         })
@@ -93,8 +94,10 @@ fn compares_two_cities_on_high_tech_enterprises_and_draws_the_chart() {
             documents: with.clone(),
             indicators: vec![hte.id.clone()],
             lang: Lang::Zh,
+            include_other: None,
         })
         .unwrap();
+    assert!(c.others.is_empty(), "其他 only when asked for");
     assert_eq!(c.documents.len(), 2);
     assert!(!c.rows.is_empty());
     for r in &c.rows {
@@ -120,6 +123,44 @@ fn compares_two_cities_on_high_tech_enterprises_and_draws_the_chart() {
     assert_eq!(&png[1..4], b"PNG");
     let bad = ChartSpec { width: 1, ..spec };
     assert_eq!(b.chart_svg(&bad).unwrap_err().code(), Code::InvalidInput);
+}
+
+/// Compare in the app says what it shows: a restated target once with its
+/// other sentence, cells whose figures differ carry notes, and the figures
+/// that map to no indicator are listed under 其他 by phrase when asked for.
+#[test]
+fn compare_shows_mentions_notes_and_other_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let (b, _) = open(&dir);
+    let all: Vec<i64> = b.list_documents().unwrap().iter().map(|d| d.id).collect();
+    let c = b
+        .compare(&CompareRequest {
+            documents: all,
+            indicators: vec!["high_tech_enterprises".into()],
+            lang: Lang::Zh,
+            include_other: Some(true),
+        })
+        .unwrap();
+    let figs: Vec<&CompareFigure> = c
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().flat_map(|cell| &cell.figures))
+        .collect();
+    assert!(
+        figs.iter().any(|f| f.mentions.len() == 1),
+        "滨州 restates its target"
+    );
+    assert!(c
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .any(|cell| cell.notes.contains(&CellNoteDto::YearsDiffer)));
+    assert!(!c.others.is_empty());
+    assert!(c
+        .others
+        .iter()
+        .all(|r| r.indicator_id.is_empty() && r.label.starts_with("其他：")));
+    assert!(c.others.iter().any(|r| r.label.contains("入驻企业")));
 }
 
 #[test]

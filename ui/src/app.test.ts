@@ -205,6 +205,36 @@ describe("App", () => {
     expect(root.querySelector("mark.selected")).not.toBeNull();
   });
 
+  it("says what a comparison shows: notes on mixed cells and 其他 rows by phrase", async () => {
+    const platform = new MockPlatform();
+    const { app, root } = mount(platform);
+    app.navigate("compare");
+    await settle();
+    for (const id of ["1", "2"]) {
+      const box = root.querySelector<HTMLInputElement>(`input[data-doc="${id}"]`)!;
+      box.checked = true;
+      box.dispatchEvent(new Event("change"));
+      await settle();
+    }
+    const ind = root.querySelector<HTMLInputElement>('input[data-indicator="high_tech_enterprises"]')!;
+    ind.checked = true;
+    ind.dispatchEvent(new Event("change"));
+    await settle();
+    expect(root.querySelectorAll("tr[data-other]")).toHaveLength(0);
+    const other = root.querySelector<HTMLInputElement>("[data-testid=include-other]")!;
+    other.checked = true;
+    other.dispatchEvent(new Event("change"));
+    await settle();
+    const rows = [...root.querySelectorAll<HTMLElement>("tr[data-other]")];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.textContent).join("")).toContain("其他：市级工程技术研究中心");
+    // A cell holding figures of different years says so.
+    const c = await platform.compare({ documents: [1, 2], indicators: ["high_tech_enterprises"], lang: "zh", include_other: true });
+    const mixed = [...c.rows, ...c.others].flatMap((r) => r.cells).filter((cell) => cell.notes.length > 0);
+    expect(mixed.length).toBeGreaterThan(0);
+    expect(root.querySelectorAll("[data-testid=cell-notes]")).toHaveLength(mixed.length);
+  });
+
   it("presents the deck with arrow keys and leaves with Esc", async () => {
     const platform = new MockPlatform();
     const spec = { documents: [1, 2], indicator: "high_tech_enterprises", theme: "light" as const, width: 640, height: 360, lang: "zh" as const };

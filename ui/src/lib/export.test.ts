@@ -72,11 +72,12 @@ describe("comparison CSV", () => {
           kind: "stock",
           label: "高新技术企业",
           cells: [
-            { document_id: 2, figures: [{ target_id: 5, document_id: 2, quote: "q", start: 0, value: 500, value_high: null, unit: "家", qualifier: "at_least", kind: "stock", role: "target", year: 2025, normalized: null }], headline: 0 },
-            { document_id: 1, figures: [], headline: null },
+            { document_id: 2, figures: [{ target_id: 5, document_id: 2, quote: "q", start: 0, value: 500, value_high: null, unit: "家", qualifier: "at_least", kind: "stock", role: "target", year: 2025, normalized: null, mentions: [] }], headline: 0, notes: [] },
+            { document_id: 1, figures: [], headline: null, notes: [] },
           ],
         },
       ],
+      others: [],
     };
     const csv = comparisonCsv(c, { indicator: "指标", indicatorId: "指标编号" }, (id) => (id === 1 ? "滨州市" : "日照市"), (f) => `${f.value}${f.unit}`);
     expect(csv).toBe("\ufeff指标,指标编号,滨州市,日照市\r\n高新技术企业,high_tech_enterprises,,500家\r\n");

@@ -107,7 +107,7 @@ export function comparisonCsv(
 ): string {
   let out = "\ufeff";
   out += csvLine([header.indicator, header.indicatorId, ...c.documents.map((d) => columnLabel(d.id))]);
-  for (const row of c.rows) {
+  for (const row of [...c.rows, ...c.others]) {
     const cells = c.documents.map((d) => {
       const cell = row.cells.find((x) => x.document_id === d.id);
       return cell ? cell.figures.map(figure).join("; ") : "";

@@ -426,7 +426,11 @@ indicators: Array<string>,
 /**
  * Language of labels.
  */
-lang: Lang, };
+lang: Lang, 
+/**
+ * Also list the figures that map to no indicator (其他), by phrase.
+ */
+include_other?: boolean, };
 
 export type CompareFigure = { 
 /**
@@ -476,7 +480,27 @@ year: number | null,
 /**
  * Comparable value.
  */
-normalized: NormalizedDto | null, };
+normalized: NormalizedDto | null, 
+/**
+ * Further sentences stating the same target (shown once).
+ */
+mentions: Array<MentionDto>, };
+
+export type MentionDto = { 
+/**
+ * Target id of the restatement.
+ */
+target_id: number, 
+/**
+ * Verbatim quote.
+ */
+quote: string, 
+/**
+ * Offset of the quote.
+ */
+start: number, };
+
+export type CellNoteDto = "qualifiers_differ" | "years_differ";
 
 export type CompareCell = { 
 /**
@@ -490,7 +514,11 @@ figures: Array<CompareFigure>,
 /**
  * Index of the figure charts use.
  */
-headline: number | null, };
+headline: number | null, 
+/**
+ * Whether the figures differ in qualifier or year.
+ */
+notes: Array<CellNoteDto>, };
 
 export type CompareRow = { 
 /**
@@ -518,7 +546,12 @@ documents: Array<DocumentSummary>,
 /**
  * Rows.
  */
-rows: Array<CompareRow>, };
+rows: Array<CompareRow>, 
+/**
+ * Rows of figures that map to no indicator (其他), when asked for;
+ * their `indicator_id` is empty and their label names the phrase.
+ */
+others: Array<CompareRow>, };
 
 export type ChartTheme = "light" | "dark";
 

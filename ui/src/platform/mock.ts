@@ -10,6 +10,7 @@ import type {
   AnnotationDraft,
   AnnotationFilter,
   AnnotationRevision,
+  CellNoteDto,
   ChartSpec,
   CompareFigure,
   CompareRow,
@@ -191,14 +192,29 @@ export class MockPlatform implements Platform {
                 role: t.role,
                 year: t.year,
                 normalized: t.normalized,
+                mentions: [],
               };
             });
-          return { document_id: id, figures, headline: headline(figures) };
+          return { document_id: id, figures, headline: headline(figures), notes: cellNotes(figures) };
         });
         if (cells.some((c) => c.figures.length)) rows.push({ indicator_id: ind, kind, label, cells });
       }
     }
-    return this.tick({ documents, rows });
+    const others: CompareRow[] = [];
+    if (req.include_other) {
+      const phrases = new Set(req.documents.flatMap((id) => this.doc(id).targets.filter((t) => t.indicator_id === null).map((t) => t.indicator)));
+      for (const phrase of phrases) {
+        const cells = req.documents.map((id) => {
+          const figures: CompareFigure[] = this.doc(id)
+            .targets.filter((t) => t.indicator_id === null && t.indicator === phrase)
+            .map((t) => ({ target_id: t.id, document_id: id, quote: t.quote, start: t.start, value: t.value, value_high: t.value_high, unit: t.unit, qualifier: t.qualifier, kind: t.kind, role: t.role, year: t.year, normalized: t.normalized, mentions: [] }));
+          return { document_id: id, figures, headline: headline(figures), notes: cellNotes(figures) };
+        });
+        const kind = cells.flatMap((c) => c.figures)[0]?.kind ?? "stock";
+        others.push({ indicator_id: "", kind, label: `${req.lang === "en" ? "Other: " : "其他："}${phrase}`, cells });
+      }
+    }
+    return this.tick({ documents, rows, others });
   }
 
   async chartSvg(spec: ChartSpec): Promise<string> {
@@ -475,6 +491,14 @@ export function headline(figures: CompareFigure[]): number | null {
     if (r1 > r0 || (r1 === r0 && y1 > y0)) best = i;
   });
   return best;
+}
+
+/** Whether a cell's figures differ in qualifier or year (as the Rust comparison says). */
+export function cellNotes(figures: CompareFigure[]): CellNoteDto[] {
+  const notes: CellNoteDto[] = [];
+  if (new Set(figures.map((f) => f.qualifier)).size > 1) notes.push("qualifiers_differ");
+  if (new Set(figures.map((f) => f.year)).size > 1) notes.push("years_differ");
+  return notes;
 }
 
 function esc(s: string): string {

@@ -10,7 +10,7 @@ import { h, labelledSelect, replace } from "../lib/dom";
 import { comparisonCsv } from "../lib/export";
 import { formatFigure, shortLabel, documentLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
-import type { ChartSpec, ChartTheme, Comparison, CompareFigure, DocumentSummary, IndicatorOption } from "../platform/bindings";
+import type { ChartSpec, ChartTheme, Comparison, CompareFigure, CompareRow, DocumentSummary, IndicatorOption } from "../platform/bindings";
 
 /** Chart sizes offered, in CSS pixels. */
 export const SIZES = {
@@ -32,6 +32,8 @@ export class CompareView implements View {
   private selectedDocs = new Set<number>();
   private selectedIndicators = new Set<string>();
   private chartIndicator: string | null = null;
+  /** Also list the figures that map to no indicator (其他). */
+  private includeOther = false;
   private theme: ChartTheme = "light";
   private size: Size = "medium";
   private comparison: Comparison | null = null;
@@ -127,6 +129,20 @@ export class CompareView implements View {
           h("span", { class: "muted small" }, `${i.unit} · ${i.documents}`),
         ),
       ),
+      h(
+        "label",
+        { class: "check other-toggle", title: t("compare.otherTitle") },
+        h("input", {
+          type: "checkbox",
+          checked: this.includeOther,
+          "data-testid": "include-other",
+          onChange: (e: Event) => {
+            this.includeOther = (e.target as HTMLInputElement).checked;
+            void this.refreshResults().catch((err) => this.ctx.error(err));
+          },
+        }),
+        h("span", null, t("compare.other")),
+      ),
     );
     replace(this.pickerEl, docList, indList);
   }
@@ -140,7 +156,7 @@ export class CompareView implements View {
     }
     const documents = this.docs.filter((d) => this.selectedDocs.has(d.id)).map((d) => d.id);
     const indicators = this.indicators.filter((i) => this.selectedIndicators.has(i.id)).map((i) => i.id);
-    const c = await this.ctx.platform.compare({ documents, indicators, lang: locale() });
+    const c = await this.ctx.platform.compare({ documents, indicators, lang: locale(), include_other: this.includeOther });
     if (seq !== this.seq) return;
     this.comparison = c;
     if (!this.chartIndicator || !indicators.includes(this.chartIndicator)) this.chartIndicator = indicators[0] ?? null;
@@ -165,48 +181,7 @@ export class CompareView implements View {
         null,
         h("tr", null, h("th", { scope: "col" }, t("compare.indicator")), ...c.documents.map((d) => h("th", { scope: "col", title: documentLabel(d) }, shortLabel(d)))),
       ),
-      h(
-        "tbody",
-        null,
-        ...c.rows.map((r) =>
-          h(
-            "tr",
-            null,
-            h("th", { scope: "row" }, r.label, h("span", { class: "muted small kind" }, ` ${t(`targetKind.${r.kind}`)}`)),
-            ...c.documents.map((d) => {
-              const cell = r.cells.find((x) => x.document_id === d.id);
-              const figs = cell?.figures ?? [];
-              return h(
-                "td",
-                null,
-                figs.length === 0
-                  ? h("span", { class: "muted" }, t("compare.noFigure"))
-                  : h(
-                      "ul",
-                      { class: "figures" },
-                      ...figs.map((f, i) =>
-                        h(
-                          "li",
-                          { class: cell?.headline === i && figs.length > 1 ? "headline" : undefined },
-                          h(
-                            "button",
-                            {
-                              type: "button",
-                              class: `figure link role-${f.role}`,
-                              title: t("compare.figureTitle", { quote: f.quote }),
-                              onClick: () => this.ctx.navigate("reader", { doc: f.document_id, at: f.start, target: f.target_id }),
-                            },
-                            figureText(f),
-                          ),
-                          f.role === "baseline" ? h("span", { class: "muted small" }, ` ${t("targetRole.baseline")}`) : null,
-                        ),
-                      ),
-                    ),
-              );
-            }),
-          ),
-        ),
-      ),
+      h("tbody", null, ...c.rows.map((r) => this.rowEl(c, r)), ...c.others.map((r) => this.rowEl(c, r, true))),
     );
     const selectedIds = [...new Set(c.rows.map((r) => r.indicator_id))];
     const controls = h(
@@ -245,6 +220,56 @@ export class CompareView implements View {
       h("h3", null, t("compare.chart")),
       controls,
       this.chartEl,
+    );
+  }
+
+  /** One table row; a 其他 row (figures mapped to no indicator) is marked. */
+  private rowEl(c: Comparison, r: CompareRow, other = false): HTMLElement {
+    return h(
+      "tr",
+      { class: other ? "other-row" : undefined, "data-other": other ? "1" : undefined },
+      h("th", { scope: "row" }, r.label, h("span", { class: "muted small kind" }, ` ${t(`targetKind.${r.kind}`)}`)),
+      ...c.documents.map((d) => {
+        const cell = r.cells.find((x) => x.document_id === d.id);
+        const figs = cell?.figures ?? [];
+        if (figs.length === 0) return h("td", null, h("span", { class: "muted" }, t("compare.noFigure")));
+        return h(
+          "td",
+          null,
+          h(
+            "ul",
+            { class: "figures" },
+            ...figs.map((f, i) =>
+              h(
+                "li",
+                { class: cell?.headline === i && figs.length > 1 ? "headline" : undefined },
+                this.figureButton(f, f.start, figureText(f), f.quote),
+                f.role === "baseline" ? h("span", { class: "muted small" }, ` ${t("targetRole.baseline")}`) : null,
+                ...f.mentions.map((m, k) =>
+                  h("span", { class: "small mention" }, " ", this.figureButton(f, m.start, t("compare.mention", { n: k + 2 }), m.quote)),
+                ),
+              ),
+            ),
+          ),
+          cell && cell.notes.length
+            ? h("p", { class: "cell-notes small", "data-testid": "cell-notes" }, cell.notes.map((n) => t(n === "years_differ" ? "compare.note.years_differ" : "compare.note.qualifiers_differ")).join(" · "))
+            : null,
+        );
+      }),
+    );
+  }
+
+  /** A button that opens the Reader at a sentence of figure `f`. */
+  private figureButton(f: CompareFigure, start: number, label: string, quote: string): HTMLElement {
+    return h(
+      "button",
+      {
+        type: "button",
+        class: `figure link role-${f.role}`,
+        title: t("compare.figureTitle", { quote }),
+        onClick: () => this.ctx.navigate("reader", { doc: f.document_id, at: start, target: f.target_id }),
+      },
+      label,
     );
   }
 
