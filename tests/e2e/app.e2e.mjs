@@ -74,6 +74,15 @@ async function firstRun() {
     assert.ok(svgText.length > 0, "the chart has labels");
     await shot(s, "compare");
 
+    log("其他: the figures that map to no indicator, listed by phrase; cells say when figures differ");
+    await s.exec(`document.querySelector("[data-testid=include-other]").click()`);
+    await s.waitForElement("tr[data-other]");
+    const others = await s.exec(`return [...document.querySelectorAll("tr[data-other] th")].map((t) => t.textContent).join("|")`);
+    assert.match(others, /其他：/);
+    await shot(s, "compare-other");
+    await s.exec(`document.querySelector("[data-testid=include-other]").click()`);
+    await s.waitFor("其他 rows gone", () => s.exec(`return !document.querySelector("tr[data-other]")`));
+
     log("open the Reader from a figure and annotate its task item");
     await s.exec(`document.querySelector("[data-testid=compare-table] button.figure").click()`);
     await s.waitForElement("[data-testid=doc-text] mark.selected");
