@@ -142,7 +142,7 @@ fn not_a_target_leaves_compare_and_is_flagged_in_targets() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|x| x["id"].to_string() == other && x["corrected"] == true));
+        .any(|x| x["id"] == other.parse::<i64>().unwrap() && x["corrected"] == true));
     env.ok(&["correct", &other, "--indicator", "none"]);
     let all = env.ok(&["compare", "--docs", "滨州"]);
     assert!(all.contains("其他: 高新技术企业总量"), "{all}");
@@ -208,7 +208,7 @@ fn a_plan_of_a_city_the_gazetteer_does_not_know_can_be_fixed() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["id"].to_string() == id)
+        .find(|d| d["id"] == id.parse::<i64>().unwrap())
         .unwrap();
     assert!(doc["city"].is_null());
     env.ok(&[
