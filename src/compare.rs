@@ -163,7 +163,13 @@ pub struct Figure {
     /// Further sentences stating the same target (same group), in text order.
     #[serde(default)]
     pub mentions: Vec<Mention>,
+    /// Whether the user corrected the figure (marked `✎` in text output).
+    #[serde(default)]
+    pub corrected: bool,
 }
+
+/// The mark after a figure the user corrected.
+pub const CORRECTED_MARK: &str = "✎";
 
 impl Figure {
     fn new(doc: &DocRef, target_id: i64, t: &Target) -> Figure {
@@ -187,6 +193,7 @@ impl Figure {
             task: t.task,
             group: t.group,
             mentions: Vec::new(),
+            corrected: false,
         }
     }
 
@@ -360,6 +367,18 @@ pub struct ComparisonTable {
 }
 
 impl ComparisonTable {
+    /// Marks the figures whose target id `is_corrected` says the user
+    /// corrected.
+    pub fn mark_corrected(&mut self, is_corrected: impl Fn(i64) -> bool) {
+        for row in self.rows.iter_mut().chain(&mut self.others) {
+            for cell in &mut row.cells {
+                for f in &mut cell.figures {
+                    f.corrected = is_corrected(f.target_id);
+                }
+            }
+        }
+    }
+
     /// Indices of the rows for `indicator_id` (one per kind present).
     pub fn row_indices(&self, indicator_id: &str) -> Vec<usize> {
         self.rows
@@ -701,13 +720,18 @@ fn pad(s: &str, width: usize) -> String {
     out
 }
 
-/// The text of one cell: the headline figure, `@year` when the year is not
-/// the end of the document's period, a `(基期)`/`(baseline)` mark, and `+n` for further figures.
+/// The text of one cell: the headline figure (with [`CORRECTED_MARK`] when
+/// the user corrected it), `@year` when the year is not the end of the
+/// document's period, a `(基期)`/`(baseline)` mark, and `+n` for further
+/// figures.
 pub fn cell_text(cell: &Cell, zh: bool) -> String {
     let Some(h) = cell.headline() else {
         return String::new();
     };
     let mut s = h.label();
+    if h.corrected {
+        s.push_str(CORRECTED_MARK);
+    }
     if h.role == TargetRole::Baseline {
         s.push_str(if zh { "(基期)" } else { "(baseline)" });
     }
@@ -793,7 +817,7 @@ pub fn to_csv(table: &ComparisonTable, names: DisplayNames) -> String {
     let mut out = String::from(
         "indicator_id,indicator_zh,indicator_en,kind,doc_id,city,period,target_id,role,year,\
          qualifier,value,value_high,unit,normalized_value,normalized_unit,headline,indicator,\
-         quote,start,end,section,task,cell_notes\n",
+         quote,start,end,section,task,cell_notes,corrected\n",
     );
     for row in table.rows.iter().chain(&table.others) {
         let (nz, ne) = match &row.phrase {
@@ -844,6 +868,7 @@ pub fn to_csv(table: &ComparisonTable, names: DisplayNames) -> String {
                         .map(|n| n.label(false))
                         .collect::<Vec<_>>()
                         .join("; "),
+                    if f.corrected { "1" } else { "0" }.to_string(),
                 ];
                 let line: Vec<String> = fields.iter().map(|s| csv_field(s)).collect();
                 out.push_str(&line.join(","));

@@ -5,6 +5,8 @@
 //! it is plain data (serde), so a presenter deck stores it and redraws the
 //! slide from current data at any size.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::chart::{
@@ -61,20 +63,33 @@ pub struct ChartSpec {
 pub struct CompareData {
     /// Documents.
     pub docs: Vec<DocRef>,
-    /// `(document id, target id, target)`.
+    /// `(document id, target id, target)`, with the user's corrections
+    /// applied; figures the user left out of comparisons are not here.
     pub targets: Vec<(i64, i64, Target)>,
+    /// Ids of the targets the user corrected.
+    pub corrected: HashSet<i64>,
 }
 
 impl CompareData {
     /// Reads every document and target from the store.
     pub fn load(store: &Store) -> Result<CompareData, StoreError> {
         let docs = CompareData::load_documents(store)?;
+        let mut corrected = HashSet::new();
         let targets = store
             .targets(&TargetFilter::default())?
             .into_iter()
-            .map(|t| (t.document_id, t.id, t.target))
+            .map(|t| {
+                if t.corrected {
+                    corrected.insert(t.id);
+                }
+                (t.document_id, t.id, t.target)
+            })
             .collect();
-        Ok(CompareData { docs, targets })
+        Ok(CompareData {
+            docs,
+            targets,
+            corrected,
+        })
     }
 
     /// Every document of the store as a comparison column.
@@ -132,7 +147,9 @@ pub fn comparison(
     sel: &Selection,
 ) -> Result<ComparisonTable, PresentError> {
     check_indicators(catalog, sel)?;
-    Ok(compare::compare(&data.input(), sel))
+    let mut table = compare::compare(&data.input(), sel);
+    table.mark_corrected(|id| data.corrected.contains(&id));
+    Ok(table)
 }
 
 /// The coverage matrix of a selection.

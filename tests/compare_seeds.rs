@@ -417,7 +417,11 @@ fn cells_say_when_their_figures_differ() {
     let text = planlens::compare::to_text(&t, &names, true);
     assert!(text.contains("[年份不一]"), "{text}");
     let csv = planlens::compare::to_csv(&t, &names);
-    assert!(csv.lines().next().unwrap().ends_with(",cell_notes"));
+    assert!(csv
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",cell_notes,corrected"));
     assert!(csv.contains("years differ"));
 }
 

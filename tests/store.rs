@@ -5,7 +5,10 @@ use planlens::model::{
     DocumentMeta, ParseWarning, ParsedPlan, Period, PlanKind, Qualifier, Section, SectionRole,
     Target, TargetKind, TargetRole, TaskItem,
 };
-use planlens::store::{migrate, ImportOutcome, NewDocument, Store, StoreError, TargetFilter};
+use planlens::store::{
+    migrate, CorrectionAuthor, DocumentChanges, FigureChanges, FigureEdit, ImportOutcome,
+    NewDocument, Store, StoreError, TargetFilter,
+};
 use rusqlite::Connection;
 
 fn sample_plan() -> ParsedPlan {
@@ -137,6 +140,16 @@ fn migrates_from_every_earlier_version_keeping_documents() {
                 )
                 .unwrap();
             }
+            if from >= 3 {
+                conn.execute(
+                    "INSERT INTO annotations (document_sha256, task_ordinal, task_path, task_title,
+                        status, tags, note, owner, revision, updated_at)
+                     VALUES ('beef', 0, '一/1', '任务', 'adopt', '[]', '参考', '', 1,
+                        '2020-01-01T00:00:00Z')",
+                    [],
+                )
+                .unwrap();
+            }
             if from >= 2 {
                 conn.execute(
                     "INSERT INTO targets (document_id, ordinal, quote, start_char, end_char,
@@ -169,6 +182,48 @@ fn migrates_from_every_earlier_version_keeping_documents() {
             assert_eq!(t.target.value, 5.0);
             assert_eq!(t.target.stretch, None);
             assert_eq!(t.target.group, None);
+            assert!(!t.corrected && t.excluded.is_none());
+        }
+        if from >= 3 {
+            let n: i64 = Connection::open(&path)
+                .unwrap()
+                .query_row("SELECT count(*) FROM annotations", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(n, 1, "from v{from}: the annotation is kept");
+        }
+        // The migrated database takes corrections (version 8).
+        let mut store = store;
+        if from >= 1 {
+            assert!(!docs[0].corrected && docs[0].level.is_none());
+            store
+                .correct_document(
+                    docs[0].id,
+                    &DocumentChanges {
+                        level: Some(Some("prefecture".into())),
+                        ..Default::default()
+                    },
+                    &CorrectionAuthor::default(),
+                )
+                .unwrap();
+            assert_eq!(
+                store.summary(docs[0].id).unwrap().level.as_deref(),
+                Some("prefecture")
+            );
+        }
+        if from >= 2 {
+            let id = targets[0].id;
+            let edit = FigureEdit {
+                changes: FigureChanges {
+                    value: Some(6.0),
+                    ..Default::default()
+                },
+                merge_into: None,
+            };
+            store
+                .correct_target(id, &edit, &CorrectionAuthor::default())
+                .unwrap();
+            let t = &store.targets(&TargetFilter::default()).unwrap()[0];
+            assert_eq!((t.target.value, t.corrected), (6.0, true));
         }
         assert!(store.integrity_ok().unwrap());
     }

@@ -120,7 +120,15 @@ pub fn print_list(docs: &[DocumentSummary], json: bool) -> Result<(), CliError> 
                 d.meta.province.clone().unwrap_or_default(),
                 d.meta.kind.label_zh().to_string(),
                 d.meta.period.map(|p| p.to_string()).unwrap_or_default(),
-                d.meta.display_title(),
+                if d.corrected {
+                    format!(
+                        "{} {}",
+                        d.meta.display_title(),
+                        planlens::compare::CORRECTED_MARK
+                    )
+                } else {
+                    d.meta.display_title()
+                },
                 d.tasks.to_string(),
                 d.targets.to_string(),
                 d.warnings.to_string(),
@@ -180,6 +188,7 @@ pub fn print_show(store: &Store, id: i64, tree: bool, json: bool) -> Result<(), 
     field("title", m.title.as_deref());
     field("city", m.city.as_deref());
     field("province", m.province.as_deref());
+    field("level", s.level.as_deref());
     field("kind", Some(m.kind.label_zh()));
     field("period", m.period.map(|p| p.to_string()).as_deref());
     field("issuer", m.issuer.as_deref());
@@ -188,6 +197,12 @@ pub fn print_show(store: &Store, id: i64, tree: bool, json: bool) -> Result<(), 
     field("source", Some(&s.source_name));
     field("sha256", Some(&s.sha256));
     field("imported", Some(&s.imported_at));
+    if s.corrected {
+        field(
+            "corrected",
+            Some("metadata corrected by the user (`planlens corrections --doc ID`)"),
+        );
+    }
     println!(
         "{:<10} {} task items, {} targets, {} warnings",
         "counts", s.tasks, s.targets, s.warnings
@@ -274,29 +289,53 @@ pub fn print_targets(store: &Store, targets: &[StoredTarget], json: bool) -> Res
         .into_iter()
         .map(|d| (d.id, d.meta.city.unwrap_or_else(|| format!("#{}", d.id))))
         .collect();
-    print_target_rows(
-        targets
-            .iter()
-            .map(|t| (cities.get(&t.document_id).cloned(), &t.target)),
+    let body: Vec<Vec<String>> = targets
+        .iter()
+        .map(|t| {
+            let mut row = vec![t.id.to_string()];
+            row.extend(target_row(cities.get(&t.document_id).cloned(), &t.target));
+            row[2].push_str(if t.corrected {
+                planlens::compare::CORRECTED_MARK
+            } else {
+                ""
+            });
+            row.push(super::corrections::status(t).unwrap_or_default());
+            row
+        })
+        .collect();
+    table::print(
+        &[
+            "id",
+            "city",
+            "figure",
+            "kind",
+            "role",
+            "year",
+            "indicator id",
+            "indicator",
+            "quote",
+            "left out",
+        ],
+        &body,
     );
     Ok(())
 }
 
+fn target_row(city: Option<String>, t: &Target) -> Vec<String> {
+    vec![
+        city.unwrap_or_default(),
+        figure(t),
+        serde_name(&t.kind),
+        serde_name(&t.role),
+        t.year.map(|y| y.to_string()).unwrap_or_default(),
+        t.indicator_id.clone().unwrap_or_else(|| "—".into()),
+        t.indicator.clone(),
+        t.quote.clone(),
+    ]
+}
+
 fn print_target_rows<'a>(rows: impl Iterator<Item = (Option<String>, &'a Target)>) {
-    let body: Vec<Vec<String>> = rows
-        .map(|(city, t)| {
-            vec![
-                city.unwrap_or_default(),
-                figure(t),
-                serde_name(&t.kind),
-                serde_name(&t.role),
-                t.year.map(|y| y.to_string()).unwrap_or_default(),
-                t.indicator_id.clone().unwrap_or_else(|| "—".into()),
-                t.indicator.clone(),
-                t.quote.clone(),
-            ]
-        })
-        .collect();
+    let body: Vec<Vec<String>> = rows.map(|(city, t)| target_row(city, t)).collect();
     table::print(
         &[
             "city",

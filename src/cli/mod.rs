@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch of the `planlens` commands.
 
 mod charts;
+mod corrections;
 mod docs;
 mod search;
 mod table;
@@ -150,6 +151,14 @@ pub enum Command {
     },
     /// Theme coverage (documents × themes), or one task item's themes.
     Themes(search::ThemesArgs),
+    /// Correct a stored figure (target) the extraction got wrong; kept with
+    /// who, when and a history (undo with --undo).
+    Correct(corrections::CorrectArgs),
+    /// Correct a document's metadata: city, province, level, kind, period,
+    /// title, issuer, 文号.
+    CorrectDoc(corrections::CorrectDocArgs),
+    /// List the corrections (table, --json or --csv).
+    Corrections(corrections::ListArgs),
     /// The indicator catalog, unmapped phrases and user mappings.
     Indicators {
         /// List indicator phrases of stored targets that map to no indicator.
@@ -313,6 +322,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 document,
                 indicator,
                 unmapped: false,
+                include_excluded: true,
             };
             docs::print_targets(&store, &store.targets(&filter)?, json)?;
             Ok(ExitCode::SUCCESS)
@@ -378,6 +388,18 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Themes(args) => {
             search::run_themes(&mut store, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Correct(args) => {
+            corrections::run_correct(&mut store, &catalog, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CorrectDoc(args) => {
+            corrections::run_correct_doc(&mut store, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Corrections(args) => {
+            corrections::run_list(&store, args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Indicators { unmapped, action } => match action {

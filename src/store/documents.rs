@@ -16,7 +16,8 @@ const SUMMARY_SQL: &str = "SELECT d.id, d.title, d.city, d.province, d.kind, d.p
         (SELECT count(*) FROM targets g WHERE g.document_id = d.id),
         coalesce((SELECT v.version FROM document_versions v WHERE v.document_id = d.id), 1),
         (SELECT min(n.document_id) FROM document_versions n
-         JOIN documents nd ON nd.id = n.document_id WHERE n.previous_id = d.id)
+         JOIN documents nd ON nd.id = n.document_id WHERE n.previous_id = d.id),
+        (SELECT c.changes FROM document_corrections c WHERE c.document_sha256 = d.sha256)
     FROM documents d";
 
 impl Store {
@@ -31,7 +32,8 @@ impl Store {
             .map(|(o, _)| o)
     }
 
-    /// All documents, ordered by city then period.
+    /// All documents, ordered by city then period, with the user's
+    /// corrections of their metadata applied.
     pub fn list_documents(&self) -> Result<Vec<DocumentSummary>, StoreError> {
         let sql = format!("{SUMMARY_SQL} ORDER BY d.city, d.period_start, d.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -40,10 +42,17 @@ impl Store {
         for r in rows {
             out.push(r??);
         }
+        out.sort_by(|a, b| {
+            (&a.meta.city, a.meta.period.map(|p| p.start), a.id).cmp(&(
+                &b.meta.city,
+                b.meta.period.map(|p| p.start),
+                b.id,
+            ))
+        });
         Ok(out)
     }
 
-    /// One document's summary.
+    /// One document's summary, with the user's corrections applied.
     pub fn summary(&self, id: i64) -> Result<DocumentSummary, StoreError> {
         let sql = format!("{SUMMARY_SQL} WHERE d.id = ?1");
         self.conn
@@ -245,13 +254,21 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<DocumentSummary, Sto
     let kind: String = r.get(4)?;
     let start: Option<i32> = r.get(5)?;
     let end: Option<i32> = r.get(6)?;
+    let changes: Option<String> = r.get(19)?;
+    let changes: Option<super::DocumentChanges> = match changes
+        .map(|c| super::corrections::parse_changes::<super::DocumentChanges>(&c))
+        .transpose()
+    {
+        Ok(c) => c.filter(|c| !c.is_empty()),
+        Err(e) => return Ok(Err(e)),
+    };
     let Some(kind_parsed) = PlanKind::parse(&kind) else {
         return Ok(Err(StoreError::InvalidValue {
             column: "documents.kind",
             value: kind,
         }));
     };
-    Ok(Ok(DocumentSummary {
+    let mut summary = DocumentSummary {
         id: r.get(0)?,
         meta: DocumentMeta {
             title: r.get(1)?,
@@ -275,5 +292,11 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<DocumentSummary, Sto
         targets: r.get::<_, i64>(16)? as usize,
         version: r.get(17)?,
         superseded_by: r.get(18)?,
-    }))
+        level: None,
+        corrected: changes.is_some(),
+    };
+    if let Some(c) = &changes {
+        super::corrections::apply_document_changes(&mut summary.meta, &mut summary.level, c);
+    }
+    Ok(Ok(summary))
 }

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_search.sql"),
     include_str!("migrations/0006_theme_indexes.sql"),
     include_str!("migrations/0007_target_stretch_groups.sql"),
+    include_str!("migrations/0008_corrections.sql"),
 ];
 
 /// The schema version this build writes.

@@ -5,6 +5,7 @@
 //! document is written in one transaction: all of it or nothing.
 
 pub mod annotations;
+pub mod corrections;
 mod deck;
 mod documents;
 pub mod migrate;
@@ -24,6 +25,11 @@ use crate::model::{DocumentMeta, ParsedPlan, Target};
 pub use annotations::{
     AnnotatedItem, Annotation, AnnotationDraft, AnnotationFilter, AnnotationRevision,
     AnnotationStatus,
+};
+pub use corrections::{
+    CorrectionAuthor, CorrectionEntry, CorrectionRevision, CorrectionScope, DocumentChanges,
+    DocumentCorrection, Exclusion, FieldChange, FigureAnchor, FigureChanges, FigureCorrection,
+    FigureEdit, Mention,
 };
 pub use deck::Slide;
 pub use search::{TaskRef, TaskTheme, ThemeCoverage};
@@ -59,6 +65,23 @@ pub enum StoreError {
     /// No task item has this id.
     #[error("no task item with id {0}")]
     NoSuchTask(i64),
+    /// No target has this id.
+    #[error("no target with id {0}")]
+    NoSuchTarget(i64),
+    /// A merge of two figures that cannot be one target.
+    #[error("cannot merge: {0}")]
+    MergeNotAllowed(String),
+    /// Undo with nothing left to undo.
+    #[error("nothing to undo on {0}")]
+    NothingToUndo(String),
+    /// A correction has no such revision.
+    #[error("the correction of {what} has no revision {revision}")]
+    NoSuchCorrectionRevision {
+        /// `target N` or `document N`.
+        what: String,
+        /// Revision asked for.
+        revision: i64,
+    },
     /// The annotation of a task item has no such revision.
     #[error("task item {task_id} has no annotation revision {revision}")]
     NoSuchRevision {
@@ -148,6 +171,11 @@ pub struct DocumentSummary {
     pub version: i64,
     /// The stored document that replaced this one as the next version, if any.
     pub superseded_by: Option<i64>,
+    /// Administrative level (prefecture, province, district, county), when
+    /// the user gave it.
+    pub level: Option<String>,
+    /// Whether the user corrected the metadata (see [`Store::correct_document`]).
+    pub corrected: bool,
 }
 
 /// A target as stored, with its ids.
@@ -163,6 +191,20 @@ pub struct StoredTarget {
     /// The indicator-table cell it was read from; `None` for a figure from
     /// running text.
     pub cell: Option<TargetCellInfo>,
+    /// Whether the user corrected it: `target` then holds the corrected
+    /// record and `original` the one extracted.
+    pub corrected: bool,
+    /// Why it is left out of comparisons (not a target, merged into another
+    /// figure); `None` for a figure compared.
+    pub excluded: Option<Exclusion>,
+    /// The record as extracted, when corrected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<Target>,
+    /// Figures the user merged into this one: its other mentions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<Mention>,
+    /// Id of its correction (see [`Store::target_correction`]), if any.
+    pub correction_id: Option<i64>,
 }
 
 /// Where in an indicator table (主要指标表) a target was read.

@@ -15,13 +15,17 @@ pub struct TargetFilter {
     pub indicator: Option<String>,
     /// Only targets whose indicator is not mapped to the catalog.
     pub unmapped: bool,
+    /// Also the figures the user left out of comparisons (not a target,
+    /// merged into another figure), flagged by [`StoredTarget::excluded`].
+    pub include_excluded: bool,
 }
 
 /// Columns of a stored target (`t`) and of its table cell (`c`, if any).
 const TARGET_COLUMNS: &str = "t.id, t.document_id, t.quote, t.start_char, t.end_char,
     t.indicator, t.indicator_id, t.value, t.value_high, t.unit, t.qualifier, t.kind, t.role,
     t.year, t.section_path, t.task, t.norm_value, t.norm_value_high, t.norm_unit,
-    t.stretch, t.mention_group, c.table_index, c.row_index, c.column_index, c.binding";
+    t.stretch, t.mention_group, c.table_index, c.row_index, c.column_index, c.binding,
+    d.sha256";
 
 pub(super) fn insert_targets(
     tx: &Transaction<'_>,
@@ -64,27 +68,39 @@ pub(super) fn insert_targets(
 }
 
 impl Store {
-    /// Targets matching `filter`, in document then text order.
+    /// Targets matching `filter`, in document then text order, with the
+    /// user's corrections applied (see [`super::corrections`]): the one read
+    /// path of comparisons, charts, decks and exports. Figures the user left
+    /// out of comparisons come only with [`TargetFilter::include_excluded`].
     pub fn targets(&self, filter: &TargetFilter) -> Result<Vec<StoredTarget>, StoreError> {
         let sql = format!(
             "SELECT {TARGET_COLUMNS} FROM targets t
+             JOIN documents d ON d.id = t.document_id
              LEFT JOIN target_cells c
                ON c.document_id = t.document_id AND c.target_ordinal = t.ordinal
              WHERE (?1 IS NULL OR t.document_id = ?1)
-               AND (?2 IS NULL OR t.indicator_id = ?2)
-               AND (?3 = 0 OR t.indicator_id IS NULL)
              ORDER BY t.document_id, t.ordinal"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![filter.document, filter.indicator, filter.unmapped],
-            target_from_row,
-        )?;
-        let mut out = Vec::new();
+        let rows = stmt.query_map(params![filter.document], |r| {
+            Ok((r.get::<_, String>(25)?, target_from_row(r)?))
+        })?;
+        let mut raw = Vec::new();
         for r in rows {
-            out.push(r??);
+            let (sha, t) = r?;
+            raw.push((sha, t?));
         }
-        Ok(out)
+        let all = super::corrections::apply_figure_corrections(
+            &self.conn,
+            raw,
+            filter.document.is_some(),
+        )?;
+        Ok(all
+            .into_iter()
+            .filter(|t| filter.include_excluded || t.excluded.is_none())
+            .filter(|t| filter.indicator.is_none() || t.target.indicator_id == filter.indicator)
+            .filter(|t| !filter.unmapped || t.target.indicator_id.is_none())
+            .collect())
     }
 
     /// Records that `phrase` (an indicator as written) means catalog indicator
@@ -210,5 +226,10 @@ fn target_from_row(r: &Row<'_>) -> rusqlite::Result<Result<StoredTarget, StoreEr
             group: r.get(20)?,
         },
         cell,
+        corrected: false,
+        excluded: None,
+        original: None,
+        merged: Vec::new(),
+        correction_id: None,
     }))
 }

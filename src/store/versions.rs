@@ -63,6 +63,12 @@ pub struct VersionInfo {
     pub orphaned: usize,
     /// Theme overrides copied to the matching task items of the new version.
     pub theme_overrides: usize,
+    /// Figure corrections carried to the figures found again in the new
+    /// version.
+    pub corrections_carried: usize,
+    /// Figure corrections whose figure is gone from the new version: kept on
+    /// the old version, marked orphaned.
+    pub corrections_orphaned: usize,
 }
 
 /// One version of a document, for listings.
@@ -162,12 +168,21 @@ impl Store {
             Some((prev_id, prev_sha)) => {
                 let (reanchored, orphaned, theme_overrides) =
                     reanchor(&tx, &prev_sha, prev_id, doc.sha256, &doc.plan.tasks)?;
+                let carried = super::corrections::carry::carry_corrections(
+                    &tx,
+                    &prev_sha,
+                    prev_id,
+                    doc.sha256,
+                    doc.targets,
+                )?;
                 Some(VersionInfo {
                     version,
                     previous_id: prev_id,
                     reanchored,
                     orphaned,
                     theme_overrides,
+                    corrections_carried: carried.figures,
+                    corrections_orphaned: carried.orphaned,
                 })
             }
             None => None,
