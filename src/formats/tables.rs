@@ -408,11 +408,11 @@ fn line_ranges(chars: &[char]) -> Vec<(usize, usize)> {
 /// Whether the cells of a text line are a header: three or more short
 /// column titles, one naming the indicator and one a value column.
 fn is_text_header(cells: &[CellSpan]) -> bool {
+    if cells.len() < 3 || cells.iter().any(|c| c.text.chars().count() > 12) {
+        return false;
+    }
     let roles: Vec<Column> = cells.iter().map(|c| column_role(&c.text)).collect();
-    cells.len() >= 3
-        && cells.iter().all(|c| c.text.chars().count() <= 12)
-        && roles.contains(&Column::Indicator)
-        && roles.iter().any(|r| matches!(r, Column::Value { .. }))
+    roles.contains(&Column::Indicator) && roles.iter().any(|r| matches!(r, Column::Value { .. }))
 }
 
 /// Whether the cells of a text line are a row under a header of `width`

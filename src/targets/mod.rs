@@ -9,8 +9,9 @@
 //! Stages: `scan` (figures with units, skipping dates, ordinals, rankings,
 //! durations and slogans) → `indicator` (the noun phrase measured) →
 //! `classify` (kind, role, year) → catalog lookup → normalisation, then
-//! two-tier targets are merged (`tiers`) and restated ones grouped
-//! (`groups`). All rules are linguistic (units, verbs, qualifiers, context
+//! two-tier targets are merged (`tiers`), indicator tables are read by the
+//! one table reader ([`crate::formats::tables`], see [`extract_document`])
+//! and restated mentions grouped (`groups`). All rules are linguistic (units, verbs, qualifiers, context
 //! words; the verbs in one lexicon, `data/verbs.toml`); none depends on a
 //! particular document.
 //!
