@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::decode::{self, DecodeError};
-use crate::formats::tables::{self, TargetCell};
+use crate::formats::tables::TargetCell;
 use crate::formats::{self, Format, FormatError, TableLayout};
 use crate::metadata::{self, Gazetteer, Manifest};
 use crate::model::{DocumentMeta, ParsedPlan, Target};
@@ -122,7 +122,8 @@ pub struct Analysis {
     pub targets: Vec<Target>,
     /// Format the file was read as.
     pub format: Format,
-    /// Tables of the document and where their cells are in `text`.
+    /// Tables of the document (laid out by the file reader, then indicator
+    /// tables written as text lines) and where their cells are in `text`.
     #[serde(skip)]
     pub tables: Vec<TableLayout>,
     /// Table provenance of the targets read from indicator tables.
@@ -192,39 +193,7 @@ fn analyze_extracted(
         m.apply(source_name, &mut meta);
     }
     let plan = structure::parse(&text);
-    let mut all = targets::extract(&text, &plan, &meta, ctx.catalog);
-    // Indicator tables are read by column; their figures are not read again
-    // as running text.
-    let table_ranges: Vec<(usize, usize)> = extracted
-        .tables
-        .iter()
-        .filter(|t| tables::is_indicator_table(t))
-        .map(|t| (t.start, t.end))
-        .collect();
-    all.retain(|t| {
-        !table_ranges
-            .iter()
-            .any(|&(s, e)| t.start >= s && t.start < e)
-    });
-    let from_tables = tables::table_targets(&extracted.tables, &plan, &meta, ctx.catalog);
-    let mut merged: Vec<(Target, Option<tables::TableTarget>)> =
-        all.into_iter().map(|t| (t, None)).collect();
-    merged.extend(from_tables.into_iter().map(|t| (t.target.clone(), Some(t))));
-    merged.sort_by_key(|(t, _)| t.start);
-    let mut table_cells = Vec::new();
-    let mut targets = Vec::with_capacity(merged.len());
-    for (i, (t, cell)) in merged.into_iter().enumerate() {
-        if let Some(c) = cell {
-            table_cells.push(TargetCell {
-                target: i,
-                cell: c.cell,
-                binding: c.binding,
-            });
-        }
-        targets.push(t);
-    }
-    // Group ids are indexes into the final list.
-    targets::group_mentions(&mut targets);
+    let found = targets::extract_document(&text, extracted.tables, &plan, &meta, ctx.catalog);
     Analysis {
         document: meta,
         source_name: source_name.to_string(),
@@ -232,10 +201,10 @@ fn analyze_extracted(
         encoding: extracted.encoding,
         text,
         plan,
-        targets,
+        targets: found.targets,
         format: extracted.format,
-        tables: extracted.tables,
-        table_cells,
+        tables: found.tables,
+        table_cells: found.cells,
     }
 }
 

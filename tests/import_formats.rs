@@ -130,8 +130,8 @@ fn text_targets(a: &Analysis) -> Vec<TargetKey> {
         .collect()
 }
 
-/// Targets of the plain-text original outside its table lines (which a text
-/// file cannot mark as a table).
+/// Targets of the plain-text original outside its table lines (lines with a
+/// tab).
 fn text_targets_outside_table(a: &Analysis) -> Vec<TargetKey> {
     let lines: Vec<(usize, &str)> = {
         let mut pos = 0;
@@ -169,7 +169,8 @@ fn own_plan_with_numbering_and_indicator_table() {
         expected_structure.1
     );
     let expected_text_targets = text_targets_outside_table(&txt);
-    for name in ["sanming.docx", "sanming.pdf", "sanming.html"] {
+    // The text file's table (tab-separated lines) is read like the others.
+    for name in ["sanming.docx", "sanming.pdf", "sanming.html", "sanming.txt"] {
         let a = analyze(name);
         assert_eq!(structure(&a), expected_structure, "{name}: structure");
         assert_eq!(

@@ -78,7 +78,7 @@ fn stored(store: &Store, id: i64) -> Stored {
 #[test]
 fn every_format_is_stored_as_the_cli_stores_it() {
     let cases = [
-        ("sanming.txt", "text", 0),
+        ("sanming.txt", "text", 10),
         ("sanming.docx", "docx", 10),
         ("sanming.pdf", "pdf", 10),
         ("sanming.html", "html", 10),

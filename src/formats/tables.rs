@@ -1,22 +1,27 @@
-//! Indicator tables (主要指标表) read into target records.
+//! Indicator tables (主要指标表) read into target records: the one reader for
+//! tables of files and tables written as text lines.
 //!
 //! Five-year plans carry a table of their main indicators with columns such
 //! as 指标, 单位, 2020年 (base year), 2025年 (target), 年均增长 and 属性
-//! (约束性/预期性). [`table_targets`] recognises such a table by its header
-//! row(s), gives each column a role, and turns each data row into a baseline
-//! and a target (and an annual-growth rate when there is such a column), each
-//! pointing at the cell it was read from. A table without an indicator
-//! column and a value column is not an indicator table and yields nothing;
-//! its text is left to the ordinary extraction.
+//! (约束性/预期性). A table comes as a [`TableLayout`], rows of cells with
+//! their offsets: from a docx, pdf or html file ([`super::render`]), or from
+//! plain text lines such as a table copied from a PDF, where cells are apart
+//! by whitespace or `|` ([`text_layouts`]). [`table_targets`] recognises an
+//! indicator table by its header row(s), gives each column a role, and turns
+//! each data row into a baseline and a target (and an annual-growth rate when
+//! there is such a column), each pointing at the cell it was read from. A
+//! table without an indicator column and a value column is not an indicator
+//! table and yields nothing; its text is left to the ordinary extraction.
 //!
 //! Cell values understood: `3.5`, `≥3`, `>50`, `3以上`, `1-2`, `1～2`,
-//! `5%`, `[10]`/`〔10〕` (cumulative over the period: an increment);
-//! `—`, `-`, `/` and blanks are skipped.
+//! `5%`, `[10]`/`〔10〕` (cumulative over the period: an increment unless the
+//! indicator names a level such as 累计); `—`, `-`, `/` and blanks are
+//! skipped.
 
 use serde::Serialize;
 
 use super::{CellSpan, TableLayout};
-use crate::model::{DocumentMeta, ParsedPlan, Qualifier, Target, TargetKind, TargetRole};
+use crate::model::{DocumentMeta, ParsedPlan, Period, Qualifier, Target, TargetKind, TargetRole};
 use crate::targets::{normalize, Catalog};
 
 /// 约束性 (binding) or 预期性 (expected), as plans mark their indicators.
@@ -95,7 +100,12 @@ pub struct TableTarget {
 enum Column {
     Indicator,
     Unit,
-    Value { role: TargetRole, year: Option<i32> },
+    /// Values of a year; `role` when the header says (基期, 目标), else
+    /// decided from the year ([`value_role`]).
+    Value {
+        role: Option<TargetRole>,
+        year: Option<i32>,
+    },
     Growth,
     Attribute,
     Other,
@@ -125,18 +135,17 @@ fn column_role(header: &str) -> Column {
     } else if h.contains("基期") || h.contains("基准") || h.contains("基数") || h.contains("现状")
     {
         Column::Value {
-            role: TargetRole::Baseline,
+            role: Some(TargetRole::Baseline),
             year: year_in(&h),
         }
     } else if h.contains("目标") || h.contains("规划") || h.contains("预期值") {
         Column::Value {
-            role: TargetRole::Target,
+            role: Some(TargetRole::Target),
             year: year_in(&h),
         }
     } else if let Some(y) = year_in(&h) {
-        // Role decided once all year columns are known.
         Column::Value {
-            role: TargetRole::Target,
+            role: None,
             year: Some(y),
         }
     } else if h.contains("指标") || h.contains("名称") || h.contains("项目") {
@@ -299,6 +308,41 @@ fn is_rate(unit: &str, indicator: &str) -> bool {
         || ["率", "比重", "占比", "强度", "比例", "每万", "人均", "密度"]
             .iter()
             .any(|w| indicator.contains(w))
+        || crate::targets::is_intensity(indicator)
+}
+
+/// The kind of a table value: a rate by its unit or name; else what the name
+/// says (`新增…` an increment, `累计…`/`…数量` a stock); else an increment
+/// for a cumulative cell (`[500]`), a stock otherwise.
+fn value_kind(unit: &str, indicator: &str, cumulative: bool) -> TargetKind {
+    if is_rate(unit, indicator) {
+        TargetKind::Rate
+    } else if let Some(k) = crate::targets::name_kind(indicator) {
+        k
+    } else if cumulative {
+        TargetKind::Increment
+    } else {
+        TargetKind::Stock
+    }
+}
+
+/// The role of a value column: as its header says, else a year before the
+/// plan period is a baseline and one within it a target; without a period,
+/// the earliest of several year columns is the baseline.
+fn value_role(
+    role: Option<TargetRole>,
+    year: Option<i32>,
+    years: &[i32],
+    period: Option<Period>,
+) -> TargetRole {
+    match (role, year, period) {
+        (Some(r), _, _) => r,
+        (None, Some(y), Some(p)) if y < p.start => TargetRole::Baseline,
+        (None, Some(y), None) if years.len() >= 2 && years.iter().min() == Some(&y) => {
+            TargetRole::Baseline
+        }
+        _ => TargetRole::Target,
+    }
 }
 
 /// Reads the targets of every indicator table. Tables that are not
@@ -316,30 +360,150 @@ pub fn table_targets(
     out
 }
 
-/// Finds the tables that targets were read from again in a document's text,
-/// as [`super::render`] laid them out (one row a line, cells separated by a
-/// tab), from the cells of those targets: `anchors` are (cell, character
-/// offset of the cell's first character). Each table runs from its first row
-/// to its last anchored row and on over the following lines that hold a tab.
-/// A table whose anchors do not all land on their cells is left out, so what
-/// is returned always agrees with the stored cells. Returns (table index,
-/// layout), by table index.
-pub fn layouts_in_text(text: &str, anchors: &[(CellRef, usize)]) -> Vec<(usize, TableLayout)> {
-    // Lines as (start, end) character offsets, without the line break.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    let mut n = 0;
-    for c in text.chars() {
-        if c == '\n' {
-            lines.push((start, n));
-            start = n + 1;
+/// Whether `c` separates the cells of a table written as text.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c == '|' || c == '｜'
+}
+
+/// The cells of the text line `[start, end)`: runs of characters between
+/// separators.
+fn text_cells(chars: &[char], start: usize, end: usize) -> Vec<CellSpan> {
+    let mut out = Vec::new();
+    let mut k = start;
+    while k < end {
+        while k < end && is_separator(chars[k]) {
+            k += 1;
         }
-        n += 1;
+        let s = k;
+        while k < end && !is_separator(chars[k]) {
+            k += 1;
+        }
+        if k > s {
+            out.push(CellSpan {
+                text: chars[s..k].iter().collect(),
+                start: s,
+                end: k,
+            });
+        }
     }
-    if start < n {
-        lines.push((start, n));
+    out
+}
+
+/// Lines of `chars` as `[start, end)` character ranges, without the break.
+fn line_ranges(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            out.push((s, i));
+            s = i + 1;
+        }
     }
+    if s < chars.len() {
+        out.push((s, chars.len()));
+    }
+    out
+}
+
+/// Whether the cells of a text line are a header: three or more short
+/// column titles, one naming the indicator and one a value column.
+fn is_text_header(cells: &[CellSpan]) -> bool {
+    if cells.len() < 3 || cells.iter().any(|c| c.text.chars().count() > 12) {
+        return false;
+    }
+    let roles: Vec<Column> = cells.iter().map(|c| column_role(&c.text)).collect();
+    roles.contains(&Column::Indicator) && roles.iter().any(|r| matches!(r, Column::Value { .. }))
+}
+
+/// Whether the cells of a text line are a row under a header of `width`
+/// cells: about as many cells, a name, and a value after it.
+fn is_text_row(cells: &[CellSpan], width: usize) -> bool {
+    if cells.len() + 2 < width || cells.len() > width + 1 {
+        return false;
+    }
+    let is_name = |c: &CellSpan| {
+        c.text
+            .chars()
+            .any(|ch| ch.is_alphabetic() && !ch.is_ascii())
+            && parse_cell(&c.text).is_none()
+    };
+    cells
+        .iter()
+        .position(is_name)
+        .is_some_and(|n| cells[n + 1..].iter().any(|c| parse_cell(&c.text).is_some()))
+}
+
+/// Finds the indicator tables written as text lines (a header line, then
+/// one row a line; cells apart by whitespace or `|`) outside the character
+/// ranges `skip` (tables a file reader already laid out), as layouts like
+/// those of the file readers. Rows are aligned on their last cell: a row
+/// with fewer cells than the widest line (a category named only on the
+/// first row of its group, no serial number) gets empty cells in front,
+/// at its first cell's offset.
+pub fn text_layouts(text: &str, skip: &[(usize, usize)]) -> Vec<TableLayout> {
     let chars: Vec<char> = text.chars().collect();
+    let lines = line_ranges(&chars);
+    let free = |(s, e): (usize, usize)| !skip.iter().any(|&(a, b)| s < b && a < e.max(s + 1));
+    let mut out = Vec::new();
+    let mut li = 0;
+    while li < lines.len() {
+        let header = text_cells(&chars, lines[li].0, lines[li].1);
+        if !free(lines[li]) || !is_text_header(&header) {
+            li += 1;
+            continue;
+        }
+        let width = header.len();
+        let mut rows = vec![header];
+        let mut next = li + 1;
+        while next < lines.len() && free(lines[next]) {
+            let row = text_cells(&chars, lines[next].0, lines[next].1);
+            if !is_text_row(&row, width) {
+                break;
+            }
+            rows.push(row);
+            next += 1;
+        }
+        let widest = rows.iter().map(Vec::len).max().unwrap_or(0);
+        for row in &mut rows {
+            let at = row.first().map_or(0, |c| c.start);
+            let pad = widest - row.len();
+            row.splice(
+                0..0,
+                (0..pad).map(|_| CellSpan {
+                    text: String::new(),
+                    start: at,
+                    end: at,
+                }),
+            );
+        }
+        let layout = TableLayout {
+            rows,
+            start: lines[li].0,
+            end: (lines[next - 1].1 + 1).min(chars.len()),
+        };
+        if next > li + 1 && is_indicator_table(&layout) {
+            out.push(layout);
+            li = next;
+        } else {
+            li += 1;
+        }
+    }
+    out
+}
+
+/// Finds the tables that targets were read from again in a document's text,
+/// from the cells of those targets: `anchors` are (cell, character offset of
+/// the cell's first character). A table laid out by [`super::render`] (one
+/// row a line, cells separated by a tab) runs from its first row to its last
+/// anchored row and on over the following lines that hold a tab; a table
+/// written as text is found again by [`text_layouts`]. A table whose anchors
+/// do not all land on their cells is left out, so what is returned always
+/// agrees with the stored cells. Returns (table index, layout), by table
+/// index.
+pub fn layouts_in_text(text: &str, anchors: &[(CellRef, usize)]) -> Vec<(usize, TableLayout)> {
+    let chars: Vec<char> = text.chars().collect();
+    let lines = line_ranges(&chars);
+    let n = chars.len();
     let line_of = |offset: usize| -> Option<usize> {
         let i = lines
             .partition_point(|&(s, _)| s <= offset)
@@ -361,48 +525,56 @@ pub fn layouts_in_text(text: &str, anchors: &[(CellRef, usize)]) -> Vec<(usize, 
         }
         cells
     };
-
-    let mut indices: Vec<usize> = anchors.iter().map(|(c, _)| c.table).collect();
-    indices.sort_unstable();
-    indices.dedup();
-    let mut out = Vec::new();
-    'tables: for table in indices {
-        let mine: Vec<&(CellRef, usize)> =
-            anchors.iter().filter(|(c, _)| c.table == table).collect();
+    // The table of `mine` as rendered: tab-separated lines.
+    let by_tabs = |mine: &[&(CellRef, usize)]| -> Option<TableLayout> {
         let mut first = None;
-        for (cell, offset) in &mine {
-            let Some(row0) = line_of(*offset).and_then(|l| l.checked_sub(cell.row)) else {
-                continue 'tables;
-            };
+        for (cell, offset) in mine {
+            let row0 = line_of(*offset).and_then(|l| l.checked_sub(cell.row))?;
             if first.is_some_and(|f| f != row0) {
-                continue 'tables;
+                return None;
             }
             first = Some(row0);
         }
-        let Some(row0) = first else { continue };
+        let row0 = first?;
         let mut last = row0 + mine.iter().map(|(c, _)| c.row).max().unwrap_or(0);
         while last + 1 < lines.len() && has_tab(last + 1) {
             last += 1;
         }
         if last >= lines.len() {
-            continue;
+            return None;
         }
-        let rows: Vec<Vec<CellSpan>> = (row0..=last).map(row_cells).collect();
-        let agrees = mine.iter().all(|(c, offset)| {
-            rows.get(c.row)
+        Some(TableLayout {
+            rows: (row0..=last).map(row_cells).collect(),
+            start: lines[row0].0,
+            end: (lines[last].1 + 1).min(n),
+        })
+    };
+    let agrees = |t: &TableLayout, mine: &[&(CellRef, usize)]| {
+        mine.iter().all(|(c, offset)| {
+            t.rows
+                .get(c.row)
                 .and_then(|r| r.get(c.column))
                 .is_some_and(|cell| cell.start == *offset)
+        })
+    };
+    let mut written: Option<Vec<TableLayout>> = None;
+
+    let mut indices: Vec<usize> = anchors.iter().map(|(c, _)| c.table).collect();
+    indices.sort_unstable();
+    indices.dedup();
+    let mut out = Vec::new();
+    for table in indices {
+        let mine: Vec<&(CellRef, usize)> =
+            anchors.iter().filter(|(c, _)| c.table == table).collect();
+        let found = by_tabs(&mine).filter(|t| agrees(t, &mine)).or_else(|| {
+            written
+                .get_or_insert_with(|| text_layouts(text, &[]))
+                .iter()
+                .find(|t| agrees(t, &mine))
+                .cloned()
         });
-        if agrees {
-            let end = (lines[last].1 + 1).min(n);
-            out.push((
-                table,
-                TableLayout {
-                    rows,
-                    start: lines[row0].0,
-                    end,
-                },
-            ));
+        if let Some(t) = found {
+            out.push((table, t));
         }
     }
     out
@@ -438,32 +610,6 @@ fn header(t: &TableLayout) -> Option<(usize, Vec<Column>)> {
         }
         roles.push(column_role(&h));
     }
-    // Year columns without an explicit role: the earliest is the baseline
-    // when there are several.
-    let years: Vec<i32> = roles
-        .iter()
-        .filter_map(|r| match r {
-            Column::Value { year: Some(y), .. } => Some(*y),
-            _ => None,
-        })
-        .collect();
-    if years.len() >= 2 {
-        let min = years.iter().min().copied();
-        for (col, r) in roles.iter_mut().enumerate() {
-            if let Column::Value { role, year } = r {
-                let head: String = t.rows[..first_data]
-                    .iter()
-                    .filter_map(|row| row.get(col).map(|c| c.text.clone()))
-                    .collect();
-                let explicit = ["目标", "规划", "预期值", "基期", "基准", "基数", "现状"]
-                    .iter()
-                    .any(|w| head.contains(w));
-                if !explicit && *year == min {
-                    *role = TargetRole::Baseline;
-                }
-            }
-        }
-    }
     let has_indicator = roles.contains(&Column::Indicator);
     let has_value = roles.iter().any(|r| matches!(r, Column::Value { .. }));
     (has_indicator && has_value).then_some((first_data, roles))
@@ -476,16 +622,44 @@ fn one_table(
     meta: &DocumentMeta,
     catalog: &Catalog,
 ) -> Vec<TableTarget> {
-    let Some((first_data, roles)) = header(t) else {
+    let Some((first_data, columns)) = header(t) else {
         return Vec::new();
     };
-    let ind_col = roles
+    let ind_col = columns
         .iter()
         .rposition(|r| *r == Column::Indicator)
         .unwrap_or(0);
-    let unit_col = roles.iter().position(|r| *r == Column::Unit);
-    let target_year = meta.period.map(|p| p.end);
-    let base_year = meta.period.map(|p| p.start - 1);
+    let unit_col = columns.iter().position(|r| *r == Column::Unit);
+    let years: Vec<i32> = columns
+        .iter()
+        .filter_map(|r| match r {
+            Column::Value { year: Some(y), .. } => Some(*y),
+            _ => None,
+        })
+        .collect();
+    // Each value column's role and year.
+    let values: Vec<Option<(TargetRole, Option<i32>)>> = columns
+        .iter()
+        .map(|r| match *r {
+            Column::Value { role, year } => {
+                let role = value_role(role, year, &years, meta.period);
+                let year = year.or(match (role, meta.period) {
+                    (_, None) => None,
+                    (TargetRole::Target, Some(p)) => Some(p.end),
+                    (TargetRole::Baseline, Some(p)) => Some(p.start - 1),
+                });
+                Some((role, year))
+            }
+            _ => None,
+        })
+        .collect();
+    let growth_year = values
+        .iter()
+        .flatten()
+        .filter(|(r, _)| *r == TargetRole::Target)
+        .filter_map(|(_, y)| *y)
+        .max()
+        .or(meta.period.map(|p| p.end));
     let mut out = Vec::new();
     for (ri, row) in t.rows.iter().enumerate().skip(first_data) {
         let Some(ind_cell) = row.get(ind_col) else {
@@ -502,30 +676,11 @@ fn one_table(
                 !u.is_empty() && u.chars().count() <= 6 && !matches!(u.as_str(), "-" | "—" | "/")
             });
         let binding = row.iter().find_map(|c| Binding::find(&c.text));
-        let growth_target = roles
-            .iter()
-            .filter_map(|r| match r {
-                Column::Value {
-                    role: TargetRole::Target,
-                    year,
-                } => Some(*year),
-                _ => None,
-            })
-            .max()
-            .flatten()
-            .or(target_year);
-        for (ci, role) in roles.iter().enumerate() {
+        for (ci, column) in columns.iter().enumerate() {
             let Some(cell) = row.get(ci) else { continue };
-            let (trole, year, growth) = match *role {
-                Column::Value { role, year } => (
-                    role,
-                    year.or(match role {
-                        TargetRole::Target => target_year,
-                        TargetRole::Baseline => base_year,
-                    }),
-                    false,
-                ),
-                Column::Growth => (TargetRole::Target, growth_target, true),
+            let (trole, year, growth) = match (column, values[ci]) {
+                (_, Some((role, year))) => (role, year, false),
+                (Column::Growth, _) => (TargetRole::Target, growth_year, true),
                 _ => continue,
             };
             let Some(v) = parse_cell(&cell.text) else {
@@ -541,15 +696,10 @@ fn one_table(
                     .unwrap_or_default();
                 (indicator.clone(), unit)
             };
-            let kind = if growth || is_rate(&unit, &indicator) {
+            let kind = if growth {
                 TargetKind::Rate
-            } else if v.cumulative
-                || indicator.starts_with("新增")
-                || indicator.contains("累计新增")
-            {
-                TargetKind::Increment
             } else {
-                TargetKind::Stock
+                value_kind(&unit, &indicator, v.cumulative)
             };
             let mapped = catalog.lookup_for(&indicator, &unit, Some(kind));
             let indicator_id = mapped.map(|i| i.id.clone());
@@ -573,7 +723,7 @@ fn one_table(
                     kind,
                     role: trole,
                     year,
-                    section: section_path(plan, cell.start),
+                    section: crate::targets::section_path(plan, cell.start),
                     task: plan
                         .tasks
                         .iter()
@@ -589,16 +739,6 @@ fn one_table(
         }
     }
     out
-}
-
-/// Path of the innermost section holding `pos` (`""` for the preamble).
-fn section_path(plan: &ParsedPlan, pos: usize) -> String {
-    plan.sections
-        .iter()
-        .filter(|s| s.start <= pos && pos < s.end)
-        .max_by_key(|s| (s.level, s.start))
-        .map(|s| s.path.clone())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -846,6 +986,226 @@ mod tests {
         // Numbers but no indicator column.
         let (_, tables) = table(&[&["年份", "2020", "2021"], &["产值", "10", "12"]]);
         assert!(!is_indicator_table(&tables[0]));
+    }
+
+    /// (indicator, value, unit, year, role, kind, cell text) of the tables
+    /// written as text in `text`.
+    fn text_table(text: &str) -> Vec<(String, f64, String, Option<i32>, TargetRole, TargetKind)> {
+        let tables = text_layouts(text, &[]);
+        let ts = table_targets(
+            &tables,
+            &ParsedPlan::default(),
+            &meta(),
+            &Catalog::builtin(),
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for t in &ts {
+            let cell = &tables[t.cell.table].rows[t.cell.row][t.cell.column];
+            assert_eq!((t.target.start, t.target.end), (cell.start, cell.end));
+            let s: String = chars[cell.start..cell.end].iter().collect();
+            assert_eq!(s, t.target.quote);
+        }
+        ts.into_iter()
+            .map(|t| {
+                (
+                    t.target.indicator,
+                    t.target.value,
+                    t.target.unit,
+                    t.target.year,
+                    t.target.role,
+                    t.target.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tables_written_as_text_lines() {
+        use TargetKind::*;
+        use TargetRole::*;
+        let t = "序号　指标　2020年　2025年　属性\n1　研发投入强度（％）　2.1　≥3.0　预期性\n2　高新技术企业（家）　300　600以上　预期性\n\n正文";
+        assert_eq!(
+            text_table(t),
+            [
+                (
+                    "研发投入强度".into(),
+                    2.1,
+                    "%".into(),
+                    Some(2020),
+                    Baseline,
+                    Rate
+                ),
+                (
+                    "研发投入强度".into(),
+                    3.0,
+                    "%".into(),
+                    Some(2025),
+                    Target,
+                    Rate
+                ),
+                (
+                    "高新技术企业".into(),
+                    300.0,
+                    "家".into(),
+                    Some(2020),
+                    Baseline,
+                    Stock
+                ),
+                (
+                    "高新技术企业".into(),
+                    600.0,
+                    "家".into(),
+                    Some(2025),
+                    Target,
+                    Stock
+                ),
+            ]
+        );
+        // A unit column, a missing base value.
+        let t = "指标名称\t单位\t2020年基数\t2025年目标\n技术合同成交额\t亿元\t—\t80\n";
+        assert_eq!(
+            text_table(t),
+            [(
+                "技术合同成交额".into(),
+                80.0,
+                "亿元".into(),
+                Some(2025),
+                Target,
+                Stock
+            )]
+        );
+        // A category named on the first row of its group only; a five-year
+        // total with no base; a name holding an action word (孵化) is a stock.
+        let t = "类别 序号 指标名称 单位 2020年 2025年 属性\n\
+                 创新投入 1 研发经费投入 亿元 22.6 80 预期性\n\
+                 2 科技企业孵化器 家 21 40 预期性\n\
+                 创新产出 3 转化科技成果 项 — [500] 预期性\n\
+                 注：[ ]内为五年累计数。";
+        assert_eq!(
+            text_table(t),
+            [
+                (
+                    "研发经费投入".into(),
+                    22.6,
+                    "亿元".into(),
+                    Some(2020),
+                    Baseline,
+                    Stock
+                ),
+                (
+                    "研发经费投入".into(),
+                    80.0,
+                    "亿元".into(),
+                    Some(2025),
+                    Target,
+                    Stock
+                ),
+                (
+                    "科技企业孵化器".into(),
+                    21.0,
+                    "家".into(),
+                    Some(2020),
+                    Baseline,
+                    Stock
+                ),
+                (
+                    "科技企业孵化器".into(),
+                    40.0,
+                    "家".into(),
+                    Some(2025),
+                    Target,
+                    Stock
+                ),
+                (
+                    "转化科技成果".into(),
+                    500.0,
+                    "项".into(),
+                    Some(2025),
+                    Target,
+                    Increment
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_that_is_no_table() {
+        for t in [
+            "2020年 2025年\n1 2 3",
+            "到2025年,研发投入强度达到2.5%。",
+            "序号　指标　2020年　2025年\n一、重点任务\n",
+            "",
+        ] {
+            assert!(text_layouts(t, &[]).is_empty(), "{t}");
+        }
+        // Lines a file reader laid out are not read again.
+        let t = "指标\t2020年\t2025年\n高新技术企业（家）\t300\t600\n";
+        assert_eq!(text_layouts(t, &[]).len(), 1);
+        assert!(text_layouts(t, &[(0, 5)]).is_empty());
+    }
+
+    #[test]
+    fn tables_written_as_text_are_found_again() {
+        let text = "表1\n类别 指标名称 单位 2020年 2025年\n创新 高新技术企业数量 家 149 400\n科技型中小企业数量 家 168 600\n";
+        let tables = text_layouts(text, &[]);
+        let ts = table_targets(
+            &tables,
+            &ParsedPlan::default(),
+            &meta(),
+            &Catalog::builtin(),
+        );
+        assert_eq!(ts.len(), 4);
+        // The short row gets an empty category cell in front.
+        assert_eq!(tables[0].rows[2][0].text, "");
+        assert_eq!(ts[2].cell.column, 3);
+        let anchors: Vec<(CellRef, usize)> = ts.iter().map(|t| (t.cell, t.target.start)).collect();
+        assert_eq!(
+            layouts_in_text(text, &anchors),
+            vec![(0, tables[0].clone())]
+        );
+    }
+
+    #[test]
+    fn year_columns_take_their_role_from_the_period() {
+        // An annual plan: both earlier years are baselines.
+        let (_, tables) = table(&[
+            &["指标", "单位", "2022年", "2023年", "2024年目标"],
+            &["高新技术企业数", "家", "1500", "1860", "2100"],
+        ]);
+        let annual = DocumentMeta {
+            kind: PlanKind::AnnualWorkPlan,
+            period: Some(Period::year(2024)),
+            ..Default::default()
+        };
+        let roles: Vec<_> = table_targets(
+            &tables,
+            &ParsedPlan::default(),
+            &annual,
+            &Catalog::builtin(),
+        )
+        .iter()
+        .map(|t| (t.target.year, t.target.role))
+        .collect();
+        use TargetRole::*;
+        assert_eq!(
+            roles,
+            [
+                (Some(2022), Baseline),
+                (Some(2023), Baseline),
+                (Some(2024), Target)
+            ]
+        );
+        // Without a period, the earliest year column is the baseline.
+        let roles: Vec<_> = table_targets(
+            &tables,
+            &ParsedPlan::default(),
+            &DocumentMeta::default(),
+            &Catalog::builtin(),
+        )
+        .iter()
+        .map(|t| t.target.role)
+        .collect();
+        assert_eq!(roles, [Baseline, Target, Target]);
     }
 
     #[test]

@@ -44,6 +44,20 @@ static EVENT_AFTER_SET: WordSet = WordSet(LazyLock::new(|| {
     word_regex(VERBS.event_after.iter().map(String::as_str))
 }));
 
+/// The kind an indicator's name alone gives (the name cell of an indicator
+/// table, a noun phrase: action words inside it, such as 孵化 in 孵化器, are
+/// no verbs): explicit newness (`新增`, `每年`) an increment, level words
+/// (`累计`, `数量`) a stock, else `None`.
+pub(crate) fn name_kind(name: &str) -> Option<TargetKind> {
+    if EXPLICIT_NEW_SET.contains_any(name) {
+        Some(TargetKind::Increment)
+    } else if STOCK_SET.contains_any(name) {
+        Some(TargetKind::Stock)
+    } else {
+        None
+    }
+}
+
 /// Units that make a figure a rate.
 pub(crate) fn is_rate_unit(unit: &str) -> bool {
     matches!(unit, "%" | "‰" | "个百分点" | "百分点" | "倍" | "")

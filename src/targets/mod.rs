@@ -9,8 +9,9 @@
 //! Stages: `scan` (figures with units, skipping dates, ordinals, rankings,
 //! durations and slogans) → `indicator` (the noun phrase measured) →
 //! `classify` (kind, role, year) → catalog lookup → normalisation, then
-//! two-tier targets are merged (`tiers`) and restated ones grouped
-//! (`groups`). All rules are linguistic (units, verbs, qualifiers, context
+//! two-tier targets are merged (`tiers`), indicator tables are read by the
+//! one table reader ([`crate::formats::tables`], see [`extract_document`])
+//! and restated mentions grouped (`groups`). All rules are linguistic (units, verbs, qualifiers, context
 //! words; the verbs in one lexicon, `data/verbs.toml`); none depends on a
 //! particular document.
 //!
@@ -36,15 +37,17 @@ mod normalize;
 mod number;
 mod period;
 mod scan;
-mod table;
 mod tiers;
 mod verbs;
 
 pub use catalog::{Catalog, CatalogError, Indicator};
+pub(crate) use classify::{is_intensity, name_kind};
 pub use family::{families_of, Family};
 pub use groups::group_mentions;
 pub use normalize::{normalize, UnitFamily};
 
+use crate::formats::tables::{self, TargetCell};
+use crate::formats::TableLayout;
 use crate::model::{
     DocumentMeta, Normalized, ParsedPlan, PlanKind, Target, TargetKind, TargetRole,
 };
@@ -54,7 +57,8 @@ use context::{after_phrase, is_clause_end, is_sentence_end, last_year, sentence_
 const QUOTE_MIN: usize = 10;
 const QUOTE_MAX: usize = 40;
 
-/// Extracts every quantitative target and baseline figure of a plan.
+/// Extracts every quantitative target and baseline figure of a plan, from
+/// its running text and from the indicator tables written in it as text.
 /// `plan` gives sections and task items (for `Target.section` path and `Target.task` index; may be
 /// empty, then section = "" and task = None); `meta` gives the plan kind and period (for `year`).
 pub fn extract(
@@ -63,6 +67,32 @@ pub fn extract(
     meta: &DocumentMeta,
     catalog: &Catalog,
 ) -> Vec<Target> {
+    extract_document(text, Vec::new(), plan, meta, catalog).targets
+}
+
+/// The targets of a document and the tables some of them were read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    /// Every target, in text order, restated ones grouped.
+    pub targets: Vec<Target>,
+    /// The tables of the document: those given, then the indicator tables
+    /// written as text lines elsewhere ([`tables::text_layouts`]).
+    pub tables: Vec<TableLayout>,
+    /// The cell of each target read from an indicator table.
+    pub cells: Vec<TargetCell>,
+}
+
+/// Like [`extract`], for a document whose file reader laid out `tables`
+/// (docx, pdf, html; none for text). Every indicator table, given or written
+/// as text, is read by [`tables::table_targets`]; figures of running text
+/// inside one are not kept.
+pub fn extract_document(
+    text: &str,
+    tables: Vec<TableLayout>,
+    plan: &ParsedPlan,
+    meta: &DocumentMeta,
+    catalog: &Catalog,
+) -> Extraction {
     let original: Vec<char> = text.chars().collect();
     // The rules read wrapped sentences whole; quotes come from the original.
     let mut chars = original.clone();
@@ -269,9 +299,47 @@ pub fn extract(
         });
     }
     tiers::merge(&chars, &original, &mut out, &mut spans);
-    table_targets(&original, &figs, plan, meta, catalog, &mut out);
-    group_mentions(&mut out);
-    out
+
+    let mut tables = tables;
+    let laid: Vec<(usize, usize)> = tables.iter().map(|t| (t.start, t.end)).collect();
+    tables.extend(tables::text_layouts(text, &laid));
+    let table_ranges: Vec<(usize, usize)> = tables
+        .iter()
+        .filter(|t| tables::is_indicator_table(t))
+        .map(|t| (t.start, t.end))
+        .collect();
+    out.retain(|t| {
+        !table_ranges
+            .iter()
+            .any(|&(s, e)| t.start >= s && t.start < e)
+    });
+    let mut merged: Vec<(Target, Option<tables::TableTarget>)> =
+        out.into_iter().map(|t| (t, None)).collect();
+    merged.extend(
+        tables::table_targets(&tables, plan, meta, catalog)
+            .into_iter()
+            .map(|t| (t.target.clone(), Some(t))),
+    );
+    merged.sort_by_key(|(t, _)| t.start);
+    let mut cells = Vec::new();
+    let mut targets = Vec::with_capacity(merged.len());
+    for (i, (t, from_table)) in merged.into_iter().enumerate() {
+        if let Some(c) = from_table {
+            cells.push(TargetCell {
+                target: i,
+                cell: c.cell,
+                binding: c.binding,
+            });
+        }
+        targets.push(t);
+    }
+    // Group ids are indexes into the final list.
+    group_mentions(&mut targets);
+    Extraction {
+        targets,
+        tables,
+        cells,
+    }
 }
 
 /// The normalised figure in its indicator's comparison unit, where the
@@ -282,73 +350,6 @@ pub fn comparable(n: Option<Normalized>, indicator: Option<&Indicator>) -> Optio
         n.unit = u.to_string();
     }
     Some(n)
-}
-
-/// Adds the values of indicator tables (cells without a unit of their own,
-/// so the figure scan does not see them), keeping document order.
-fn table_targets(
-    original: &[char],
-    figs: &[scan::Figure],
-    plan: &ParsedPlan,
-    meta: &DocumentMeta,
-    catalog: &Catalog,
-    out: &mut Vec<Target>,
-) {
-    let mut added = false;
-    for tf in table::scan_tables(original) {
-        if figs
-            .iter()
-            .any(|f| f.num_start < tf.end && tf.num_start < f.end)
-        {
-            continue;
-        }
-        let kind = classify::kind(
-            &tf.unit,
-            &tf.indicator,
-            tf.qualifier,
-            &[tf.indicator.as_str()],
-            "",
-        );
-        let role = match meta.period {
-            Some(p) if tf.year < p.start => TargetRole::Baseline,
-            Some(_) => TargetRole::Target,
-            None if tf.first_column => TargetRole::Baseline,
-            None => TargetRole::Target,
-        };
-        let end = tf.end;
-        let mut start = tf.row_start.max(end.saturating_sub(QUOTE_MAX));
-        while end - start < QUOTE_MIN && start > 0 && original[start - 1] != '\n' {
-            start -= 1;
-        }
-        let mapped = catalog.lookup_for(&tf.indicator, &tf.unit, Some(kind));
-        let indicator_id = mapped.map(|i| i.id.clone());
-        out.push(Target {
-            quote: original[start..end].iter().collect(),
-            start,
-            end,
-            indicator: tf.indicator.clone(),
-            indicator_id,
-            value: tf.value,
-            value_high: None,
-            stretch: None,
-            unit: tf.unit.clone(),
-            qualifier: tf.qualifier,
-            kind,
-            role,
-            year: Some(tf.year),
-            section: section_path(plan, tf.num_start),
-            task: plan
-                .tasks
-                .iter()
-                .position(|t| tf.num_start >= t.start && tf.num_start < t.end),
-            normalized: comparable(normalize(tf.value, None, &tf.unit), mapped),
-            group: None,
-        });
-        added = true;
-    }
-    if added {
-        out.sort_by_key(|t| t.start);
-    }
 }
 
 /// Reads the indicator of figure `f`; also tells whether it was taken from
@@ -626,7 +627,7 @@ fn quote_span(
 }
 
 /// Path of the deepest section containing `pos`, `""` when none.
-fn section_path(plan: &ParsedPlan, pos: usize) -> String {
+pub(crate) fn section_path(plan: &ParsedPlan, pos: usize) -> String {
     plan.sections
         .iter()
         .filter(|s| pos >= s.start && pos < s.end)
