@@ -80,6 +80,26 @@ async function firstRun() {
     const others = await s.exec(`return [...document.querySelectorAll("tr[data-other] th")].map((t) => t.textContent).join("|")`);
     assert.match(others, /其他：/);
     await shot(s, "compare-other");
+
+    log("every 滨州 figure in Compare (其他 included) lands in view in the Reader");
+    const col = await s.exec(
+      `return [...document.querySelectorAll("[data-testid=compare-table] thead th")].findIndex((th) => th.textContent.includes("滨州"))`,
+    );
+    const sel = `[data-testid=compare-table] tbody tr > :nth-child(${col + 1}) button.figure`;
+    const ids = await s.exec(`return [...document.querySelectorAll("${sel}")].map((b) => b.dataset.target)`);
+    assert.ok(ids.length >= 5, `滨州 figures in Compare: ${ids.length}`);
+    for (const id of ids) {
+      await s.exec(`document.querySelector('${sel}[data-target="${id}"]').click()`);
+      await s.waitFor(`figure ${id} selected and in view`, () =>
+        s.exec(`const m = document.querySelector('[data-testid=doc-text] mark[data-target="${id}"].selected');
+                if (!m) return false;
+                const r = m.getBoundingClientRect();
+                const v = document.querySelector("[data-testid=doc-text]").getBoundingClientRect();
+                return r.top >= v.top && r.bottom <= v.bottom && r.height > 0;`),
+      );
+      await nav(s, "compare");
+      await s.waitForElement("tr[data-other]");
+    }
     await s.exec(`document.querySelector("[data-testid=include-other]").click()`);
     await s.waitFor("其他 rows gone", () => s.exec(`return !document.querySelector("tr[data-other]")`));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CharText, paragraphAt, paragraphs, segments } from "./text";
+import { CharText, LONG_LINE, paragraphAt, paragraphs, segments } from "./text";
 
 describe("CharText", () => {
   it("counts code points, not UTF-16 units", () => {
@@ -21,6 +21,25 @@ describe("paragraphs", () => {
       { start: 11, end: 16 },
     ]);
     expect(paragraphs(new CharText(""))).toEqual([]);
+  });
+  it("shows a plan on one line in paragraphs at its markers and sentence ends, offsets unchanged", () => {
+    // A one-line plan: a preamble, then 一、… (一)… 1.… with long sentences.
+    const sentence = "推动科技创新平台建设，加快培育高新技术企业，完善科技成果转化体系，优化创新生态。";
+    const body = "2024年全市科技工作要点。" + sentence.repeat(4) + "一、总体要求" + sentence.repeat(2) + "（一）主要目标" + sentence.repeat(9);
+    const text = new CharText(body);
+    const marker = (m: string) => Array.from(body).join("").indexOf(m);
+    const cuts = [marker("一、总体"), marker("（一）")].map((b) => Array.from(body.slice(0, b)).length);
+    const ps = paragraphs(text, cuts);
+    expect(ps.length).toBeGreaterThan(3);
+    // Contiguous and in order: every character is shown once.
+    expect(ps[0].start).toBe(0);
+    expect(ps[ps.length - 1].end).toBe(text.length);
+    for (let i = 1; i < ps.length; i++) expect(ps[i].start).toBe(ps[i - 1].end);
+    // Markers open paragraphs; no paragraph is longer than a long line.
+    for (const c of cuts) expect(ps.some((p) => p.start === c)).toBe(true);
+    for (const p of ps) expect(p.end - p.start).toBeLessThanOrEqual(LONG_LINE + sentence.length);
+    // Short lines are left alone.
+    expect(paragraphs(new CharText("一、总体要求"), [2])).toEqual([{ start: 0, end: 6 }]);
   });
   it("finds the paragraph of an offset", () => {
     const ps = [

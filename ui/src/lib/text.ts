@@ -28,21 +28,65 @@ export interface Paragraph {
   end: number;
 }
 
-/** Non-empty lines of the text as character ranges (line breaks excluded). */
-export function paragraphs(text: CharText): Paragraph[] {
+/** Longest line shown as one paragraph; longer lines are broken up. */
+export const LONG_LINE = 240;
+
+/**
+ * Non-empty lines of the text as character ranges (line breaks excluded).
+ * A line longer than [`LONG_LINE`] (a plan whose body is on one line) is
+ * shown in paragraphs: at the structure markers in `cuts` (section starts)
+ * and, where a piece is still long, after sentence ends. The stored text and
+ * its offsets are untouched: paragraphs are only ranges over it.
+ */
+export function paragraphs(text: CharText, cuts: readonly number[] = []): Paragraph[] {
   const out: Paragraph[] = [];
+  const sorted = [...cuts].sort((a, b) => a - b);
   let start = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     if (i === n || text.chars[i] === "\n") {
-      let s = start;
       let e = i;
-      if (e > s && text.chars[e - 1] === "\r") e--;
-      while (s < e && /\s/.test(text.chars[s])) s++;
-      if (e > s) out.push({ start: s, end: e });
+      if (e > start && text.chars[e - 1] === "\r") e--;
+      for (const p of breakLine(text, start, e, sorted)) out.push(p);
       start = i + 1;
     }
   }
+  return out;
+}
+
+/** The paragraphs of one line `[start, end)`, leading white space trimmed. */
+function breakLine(text: CharText, start: number, end: number, cuts: readonly number[]): Paragraph[] {
+  const pieces: Paragraph[] = [];
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text.chars[s])) s++;
+    if (e > s) pieces.push({ start: s, end: e });
+  };
+  if (end - start <= LONG_LINE) {
+    push(start, end);
+    return pieces;
+  }
+  let from = start;
+  for (const c of cuts) {
+    if (c <= from || c >= end) continue;
+    for (const p of sentences(text, from, c)) push(p.start, p.end);
+    from = c;
+  }
+  for (const p of sentences(text, from, end)) push(p.start, p.end);
+  return pieces;
+}
+
+/** `[start, end)` cut after sentence ends once a piece is half a long line. */
+function sentences(text: CharText, start: number, end: number): Paragraph[] {
+  if (end - start <= LONG_LINE) return [{ start, end }];
+  const out: Paragraph[] = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if ("。；！？".includes(text.chars[i]) && i + 1 - from >= LONG_LINE / 2) {
+      out.push({ start: from, end: i + 1 });
+      from = i + 1;
+    }
+  }
+  if (from < end) out.push({ start: from, end });
   return out;
 }
 

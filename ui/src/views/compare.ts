@@ -243,10 +243,10 @@ export class CompareView implements View {
               h(
                 "li",
                 { class: cell?.headline === i && figs.length > 1 ? "headline" : undefined },
-                this.figureButton(f, f.start, figureText(f), f.quote),
+                this.figureButton(f, f.target_id, f.start, figureText(f), f.quote),
                 f.role === "baseline" ? h("span", { class: "muted small" }, ` ${t("targetRole.baseline")}`) : null,
                 ...f.mentions.map((m, k) =>
-                  h("span", { class: "small mention" }, " ", this.figureButton(f, m.start, t("compare.mention", { n: k + 2 }), m.quote)),
+                  h("span", { class: "small mention" }, " ", this.figureButton(f, m.target_id, m.start, t("compare.mention", { n: k + 2 }), m.quote)),
                 ),
               ),
             ),
@@ -259,15 +259,16 @@ export class CompareView implements View {
     );
   }
 
-  /** A button that opens the Reader at a sentence of figure `f`. */
-  private figureButton(f: CompareFigure, start: number, label: string, quote: string): HTMLElement {
+  /** A button that opens the Reader at the sentence of target `target` (figure `f` or one of its mentions). */
+  private figureButton(f: CompareFigure, target: number, start: number, label: string, quote: string): HTMLElement {
     return h(
       "button",
       {
         type: "button",
         class: `figure link role-${f.role}`,
         title: t("compare.figureTitle", { quote }),
-        onClick: () => this.ctx.navigate("reader", { doc: f.document_id, at: start, target: f.target_id }),
+        "data-target": String(target),
+        onClick: () => this.ctx.navigate("reader", { doc: f.document_id, at: start, target }),
       },
       label,
     );

@@ -151,10 +151,15 @@ export class ReaderView implements View {
     if (!this.doc || docKey(this.doc) !== docKey(fresh)) {
       this.doc = fresh;
       this.chars = new CharText(this.doc.text);
-      this.paras = paragraphs(this.chars);
+      this.paras = paragraphs(
+        this.chars,
+        this.doc.sections.map((x) => x.start),
+      );
       this.targetsById = new Map(this.doc.targets.map((g) => [g.id, g]));
       this.selectedTask = null;
       this.editor = null;
+      // The record of a figure belongs to the document it came from.
+      replace(this.recordEl);
     }
     const items = await this.ctx.platform.listAnnotations({ status: null, city: null, tag: null, document: id });
     this.statuses = new Map(items.map((i) => [i.annotation.task_id ?? -1, i.annotation.draft.status]));
@@ -302,11 +307,27 @@ export class ReaderView implements View {
     if (this.paraEls.length === 0) return;
     const i = paragraphAt(this.paras, offset);
     const el = this.paraEls[i];
-    el.scrollIntoView({ block: "center" });
+    const mark = targetId !== null ? this.textEl.querySelector<HTMLElement>(`mark[data-target="${targetId}"]`) : null;
+    // The figure itself, not only its paragraph, is brought to the middle.
+    // Paragraphs off screen are laid out with an estimated height
+    // (`content-visibility: auto`), and a view shown just now may not be laid
+    // out yet (the first jump into a document): scroll again on the next
+    // frames until the figure stays where it landed.
+    const goal = mark ?? el;
+    goal.scrollIntoView({ block: "center" });
+    let tries = 0;
+    let lastTop = Number.NaN;
+    const settle = () => {
+      const top = goal.getBoundingClientRect().top;
+      if (top === lastTop || ++tries > 6) return;
+      lastTop = top;
+      goal.scrollIntoView({ block: "center" });
+      window.requestAnimationFrame(settle);
+    };
+    window.requestAnimationFrame?.(settle);
     el.classList.remove("flash");
     void el.offsetWidth;
     el.classList.add("flash");
-    const mark = targetId !== null ? this.textEl.querySelector<HTMLElement>(`mark[data-target="${targetId}"]`) : null;
     (mark ?? this.textEl).focus({ preventScroll: true });
   }
 
