@@ -13,7 +13,7 @@ if [ ! -f "$shared/tools/score_targets.py" ] || [ ! -d "$shared/gold/targets" ];
     echo "accuracy.sh: put the shared folder beside the checkout or set PLANLENS_SHARED" >&2
     exit 1
 fi
-bin="${PLANLENS_BIN:-target/debug/planlens}"
+bin="${PLANLENS_BIN:-${CARGO_TARGET_DIR:-target}/debug/planlens}"
 [ -x "$bin" ] || cargo build --quiet --bin planlens
 out=$(python3 "$shared/tools/score_targets.py" --docs seeds --gold "$shared/gold/targets" \
       --cmd "$bin extract {file} --json" "$@")

@@ -36,7 +36,7 @@ if [ -z "${E2E_NO_BUILD:-}" ]; then
   cargo test -p planlens-app
   cargo build -p planlens-app
 fi
-APP="$ROOT/target/debug/planlens-app"
+APP="${CARGO_TARGET_DIR:-$ROOT/target}/debug/planlens-app"
 
 WORK=$(mktemp -d)
 export PLANLENS_DB="$WORK/planlens.db"
