@@ -171,7 +171,8 @@ impl<C: Serialize> From<store::CorrectionRevision<C>> for CorrectionRevisionDto 
 /// applied, excluded or not), its latest revision and its history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TargetCorrection {
-    /// The figure now (with `corrected`, `excluded` and `changes`).
+    /// The figure now (with `corrected`, `not_a_target`, `merged_into` and
+    /// `changes`).
     pub target: TargetDto,
     /// Revision number of the correction (0: never corrected).
     #[ts(type = "number")]

@@ -1103,7 +1103,8 @@ saved_at: string, };
 
 export type TargetCorrection = { 
 /**
- * The figure now (with `corrected`, `excluded` and `changes`).
+ * The figure now (with `corrected`, `not_a_target`, `merged_into` and
+ * `changes`).
  */
 target: TargetDto, 
 /**
