@@ -40,6 +40,10 @@ APP="${CARGO_TARGET_DIR:-$ROOT/target}/debug/planlens-app"
 
 WORK=$(mktemp -d)
 export PLANLENS_DB="$WORK/planlens.db"
+# The app's save dialog writes here without asking (a native dialog cannot be
+# driven through WebDriver).
+export PLANLENS_SAVE_DIR="$WORK/saved"
+mkdir -p "$PLANLENS_SAVE_DIR"
 export DISPLAY=":${DISPLAY_NUM:-99}"
 PIDS=()
 cleanup() {

@@ -1,8 +1,10 @@
-//! Exports of what the user wrote: annotated task items as CSV and Markdown.
+//! Exports of what the user wrote: annotated task items as CSV and Markdown,
+//! corrections as CSV.
 //!
-//! Pure functions over [`AnnotatedItem`]s; the caller writes the file.
+//! Pure functions over [`AnnotatedItem`]s and [`CorrectionEntry`]s; the
+//! caller writes the file.
 
-use crate::store::AnnotatedItem;
+use crate::store::{AnnotatedItem, CorrectionEntry, CorrectionScope};
 
 /// Quotes one CSV field (RFC 4180): wrapped in quotes when it holds a comma,
 /// quote or line break, with inner quotes doubled.
@@ -23,6 +25,44 @@ pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
         .join(",");
     line.push_str("\r\n");
     line
+}
+
+/// The corrections as CSV, one line per corrected field (what `planlens
+/// corrections --csv` prints and the app exports).
+pub fn corrections_csv(entries: &[CorrectionEntry]) -> String {
+    let mut out = String::from(
+        "scope,correction_id,document_id,document,target_id,quote,field,before,after,owner,note,\
+         revision,updated_at,orphaned,carried_from\n",
+    );
+    for e in entries {
+        let scope = match e.scope {
+            CorrectionScope::Figure => "figure",
+            CorrectionScope::Document => "document",
+        };
+        for c in &e.changes {
+            let fields = [
+                scope.to_string(),
+                e.id.to_string(),
+                e.document_id.map(|d| d.to_string()).unwrap_or_default(),
+                e.document.clone(),
+                e.target_id.map(|d| d.to_string()).unwrap_or_default(),
+                e.quote.clone().unwrap_or_default(),
+                c.field.clone(),
+                c.before.clone(),
+                c.after.clone(),
+                e.owner.clone().unwrap_or_default(),
+                e.note.clone().unwrap_or_default(),
+                e.revision.to_string(),
+                e.updated_at.clone(),
+                if e.orphaned { "1" } else { "0" }.to_string(),
+                e.carried_from.map(|d| d.to_string()).unwrap_or_default(),
+            ];
+            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            out.push_str(&line.join(","));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Annotated items as CSV with a header row and a UTF-8 BOM (so Excel reads

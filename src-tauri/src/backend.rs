@@ -16,12 +16,13 @@ use planlens::store::{ImportOutcome, Store, TargetFilter};
 use planlens::targets::Catalog;
 
 use crate::dto::*;
+use crate::dto_corrections::FieldChangeDto;
 use crate::error::AppError;
 
 /// The database and the indicator catalog of one running app.
 pub struct Backend {
     store: Mutex<Store>,
-    catalog: Catalog,
+    pub(crate) catalog: Catalog,
     path: PathBuf,
 }
 
@@ -98,8 +99,11 @@ impl Backend {
         let (doc, targets, tables) = {
             let store = self.store()?;
             let doc = store.document(id)?;
+            // Figures left out of comparisons stay in the Reader, marked, so
+            // their correction can be seen and undone.
             let targets = store.targets(&TargetFilter {
                 document: Some(id),
+                include_excluded: true,
                 ..TargetFilter::default()
             })?;
             let tables = store.document_tables(id)?;
@@ -177,7 +181,7 @@ impl Backend {
     }
 
     /// An indicator's display name in `lang` (the catalog's, else its id).
-    fn label(&self, id: &str, lang: Lang) -> String {
+    pub(crate) fn label(&self, id: &str, lang: Lang) -> String {
         let (zh, en) = present::display_names(&self.catalog)(id);
         match lang {
             Lang::Zh => zh,
@@ -274,6 +278,7 @@ impl Backend {
         let (data, mut sel, summaries) = self.data(&req.documents, &req.indicators)?;
         sel.others = req.include_other.unwrap_or(false);
         let table = present::comparison(&data, &self.catalog, &sel)?;
+        let changes = self.corrected_figures(&req.documents)?;
         let by_id: HashMap<i64, DocumentSummary> =
             summaries.into_iter().map(|s| (s.id, s)).collect();
         let documents = table
@@ -284,12 +289,12 @@ impl Backend {
         let rows = table
             .rows
             .iter()
-            .map(|r| self.row_dto(r, req.lang))
+            .map(|r| self.row_dto(r, req.lang, &changes))
             .collect();
         let others = table
             .others
             .iter()
-            .map(|r| self.row_dto(r, req.lang))
+            .map(|r| self.row_dto(r, req.lang, &changes))
             .collect();
         Ok(Comparison {
             documents,
@@ -299,7 +304,12 @@ impl Backend {
     }
 
     /// One comparison row for the UI; a 其他 row is labelled by its phrase.
-    fn row_dto(&self, r: &planlens::compare::Row, lang: Lang) -> CompareRow {
+    fn row_dto(
+        &self,
+        r: &planlens::compare::Row,
+        lang: Lang,
+        changes: &HashMap<i64, Vec<FieldChangeDto>>,
+    ) -> CompareRow {
         let label = match (&r.phrase, lang) {
             (Some(p), Lang::Zh) => format!("其他：{p}"),
             (Some(p), Lang::En) => format!("Other: {p}"),
@@ -341,11 +351,33 @@ impl Backend {
                                     start: m.start as u32,
                                 })
                                 .collect(),
+                            corrected: f.corrected,
+                            changes: changes.get(&f.target_id).cloned().unwrap_or_default(),
                         })
                         .collect(),
                 })
                 .collect(),
         }
+    }
+
+    /// What the user changed on each corrected figure of `documents`.
+    fn corrected_figures(
+        &self,
+        documents: &[i64],
+    ) -> Result<HashMap<i64, Vec<FieldChangeDto>>, AppError> {
+        let store = self.store()?;
+        let mut out = HashMap::new();
+        for &d in documents {
+            for t in store.targets(&TargetFilter {
+                document: Some(d),
+                ..TargetFilter::default()
+            })? {
+                if t.corrected {
+                    out.insert(t.id, t.changes().iter().map(Into::into).collect());
+                }
+            }
+        }
+        Ok(out)
     }
 
     fn chart_data(&self, spec: &ChartSpec) -> Result<(ChartData, ChartOptions), AppError> {

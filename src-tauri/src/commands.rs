@@ -9,6 +9,7 @@ use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::backend::Backend;
 use crate::dto::*;
+use crate::dto_corrections::*;
 use crate::dto_explore::*;
 use crate::error::{ApiError, AppError, Code};
 use crate::AppState;
@@ -149,6 +150,14 @@ async fn save_dialog(
     filter: (&'static str, &'static [&'static str]),
     bytes: Vec<u8>,
 ) -> Res<bool> {
+    // Test hook for the end-to-end test, which cannot drive a native
+    // dialog: with PLANLENS_SAVE_DIR set, files are written there under the
+    // suggested name, without asking.
+    if let Some(dir) = std::env::var_os("PLANLENS_SAVE_DIR").filter(|d| !d.is_empty()) {
+        let path = PathBuf::from(dir).join(&name);
+        std::fs::write(&path, bytes).map_err(|e| AppError::Io(e).to_api())?;
+        return Ok(true);
+    }
     let dialog = app.dialog().clone();
     tauri::async_runtime::spawn_blocking(move || -> Res<bool> {
         let Some(target) = dialog
@@ -376,4 +385,112 @@ pub fn app_ready() {
             std::process::id()
         );
     }
+}
+
+/// Every catalog indicator (to choose a figure's indicator).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn catalog_indicators(
+    state: State<'_, AppState>,
+    lang: Lang,
+) -> Res<Vec<CatalogIndicator>> {
+    blocking(state, move |b| Ok(b.catalog_indicators(lang))).await
+}
+
+/// A figure as it reads now, with its correction's history.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn target_correction(
+    state: State<'_, AppState>,
+    target_id: i64,
+) -> Res<TargetCorrection> {
+    blocking(state, move |b| b.target_correction(target_id)).await
+}
+
+/// Corrects a figure.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn correct_target(
+    state: State<'_, AppState>,
+    target_id: i64,
+    edits: Vec<FigureFieldEdit>,
+    author: CorrectionAuthorDto,
+) -> Res<TargetCorrection> {
+    blocking(state, move |b| b.correct_target(target_id, edits, author)).await
+}
+
+/// Undoes the last change of a figure's correction.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn undo_target_correction(
+    state: State<'_, AppState>,
+    target_id: i64,
+    author: CorrectionAuthorDto,
+) -> Res<TargetCorrection> {
+    blocking(state, move |b| b.undo_target_correction(target_id, author)).await
+}
+
+/// Brings back a revision of a figure's correction (0: as extracted).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_target_correction(
+    state: State<'_, AppState>,
+    target_id: i64,
+    revision: i64,
+    author: CorrectionAuthorDto,
+) -> Res<TargetCorrection> {
+    blocking(state, move |b| {
+        b.restore_target_correction(target_id, revision, author)
+    })
+    .await
+}
+
+/// A document's metadata correction.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn document_correction(
+    state: State<'_, AppState>,
+    document_id: i64,
+) -> Res<DocumentCorrectionDto> {
+    blocking(state, move |b| b.document_correction(document_id)).await
+}
+
+/// Corrects a document's metadata.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn correct_document(
+    state: State<'_, AppState>,
+    document_id: i64,
+    edits: Vec<DocumentFieldEdit>,
+    author: CorrectionAuthorDto,
+) -> Res<DocumentCorrectionDto> {
+    blocking(state, move |b| {
+        b.correct_document(document_id, edits, author)
+    })
+    .await
+}
+
+/// Undoes the last change of a document's metadata correction.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn undo_document_correction(
+    state: State<'_, AppState>,
+    document_id: i64,
+    author: CorrectionAuthorDto,
+) -> Res<DocumentCorrectionDto> {
+    blocking(state, move |b| {
+        b.undo_document_correction(document_id, author)
+    })
+    .await
+}
+
+/// Every correction with its context.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_corrections(state: State<'_, AppState>) -> Res<Vec<CorrectionEntryDto>> {
+    blocking(state, |b| b.corrections()).await
+}
+
+/// Exports every correction as CSV through the save dialog.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn export_corrections(app: AppHandle, state: State<'_, AppState>) -> Res<bool> {
+    let text = blocking(state, |b| b.corrections_csv()).await?;
+    save_dialog(
+        &app,
+        "corrections.csv".to_string(),
+        text_filter(TextFormat::Csv),
+        text.into_bytes(),
+    )
+    .await
 }

@@ -189,6 +189,10 @@ pub struct DocumentSummary {
     /// The document that replaced this one as the next version.
     #[ts(type = "number | null")]
     pub superseded_by: Option<i64>,
+    /// Administrative level (prefecture, province, …), when the user set it.
+    pub level: Option<String>,
+    /// Whether the user corrected its metadata.
+    pub corrected: bool,
 }
 
 fn count(n: usize) -> u32 {
@@ -214,6 +218,8 @@ impl From<store::DocumentSummary> for DocumentSummary {
             warnings: count(d.warnings),
             version: u32::try_from(d.version).unwrap_or(1),
             superseded_by: d.superseded_by,
+            level: d.level,
+            corrected: d.corrected,
         }
     }
 }
@@ -342,6 +348,16 @@ pub struct TargetDto {
     /// The indicator-table cell it was read from; `null` for a figure from
     /// running text.
     pub cell: Option<TargetCellDto>,
+    /// Whether the user corrected it (the fields above are as corrected).
+    pub corrected: bool,
+    /// The user marked it as not a target (left out of comparisons).
+    pub not_a_target: bool,
+    /// The user merged it into this other figure (left out of comparisons).
+    #[ts(type = "number | null")]
+    pub merged_into: Option<i64>,
+    /// What the user changed, as extracted → as corrected (empty when not
+    /// corrected).
+    pub changes: Vec<crate::dto_corrections::FieldChangeDto>,
 }
 
 /// 约束性 (binding) or 预期性 (expected), as plans mark their indicators.
@@ -451,6 +467,13 @@ impl From<&store::StoredTarget> for TargetDto {
             task: t.task.map(count),
             normalized: t.normalized.as_ref().map(Into::into),
             cell: s.cell.as_ref().map(Into::into),
+            corrected: s.corrected,
+            not_a_target: s.excluded == Some(store::Exclusion::NotATarget),
+            merged_into: match s.excluded {
+                Some(store::Exclusion::MergedInto { target_id }) => Some(target_id),
+                _ => None,
+            },
+            changes: s.changes().iter().map(Into::into).collect(),
         }
     }
 }
@@ -625,6 +648,10 @@ pub struct CompareFigure {
     pub normalized: Option<NormalizedDto>,
     /// Further sentences stating the same target (shown once).
     pub mentions: Vec<MentionDto>,
+    /// Whether the user corrected it.
+    pub corrected: bool,
+    /// What the user changed, as extracted → as corrected.
+    pub changes: Vec<crate::dto_corrections::FieldChangeDto>,
 }
 
 /// The figures of one document for one row.
@@ -941,6 +968,7 @@ pub struct Slide {
 /// The TypeScript declarations of every type above, in dependency order,
 /// as checked in at `ui/src/platform/bindings.ts`.
 pub fn typescript() -> String {
+    use crate::dto_corrections::*;
     use crate::dto_explore::*;
     use crate::error::{ApiError, Code};
     let cfg = ts_rs::Config::default();
@@ -1001,6 +1029,16 @@ pub fn typescript() -> String {
         ThemeCoverage::decl(&cfg),
         ThemeTask::decl(&cfg),
         ThemeMetric::decl(&cfg),
+        FigureFieldEdit::decl(&cfg),
+        DocumentFieldEdit::decl(&cfg),
+        CorrectionAuthorDto::decl(&cfg),
+        FieldChangeDto::decl(&cfg),
+        CorrectionRevisionDto::decl(&cfg),
+        TargetCorrection::decl(&cfg),
+        DocumentCorrectionDto::decl(&cfg),
+        CorrectionScopeDto::decl(&cfg),
+        CorrectionEntryDto::decl(&cfg),
+        CatalogIndicator::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/src/dto.rs and error.rs by ts-rs. Do not edit.\n\

@@ -74,8 +74,12 @@ impl AppError {
             AppError::Store(S::NoSuchDocument(_))
             | AppError::Store(S::NoSuchTask(_))
             | AppError::Store(S::NoSuchRevision { .. })
-            | AppError::Store(S::NoSuchSlide(_)) => Code::NotFound,
-            AppError::Store(S::Search(_)) => Code::InvalidInput,
+            | AppError::Store(S::NoSuchSlide(_))
+            | AppError::Store(S::NoSuchTarget(_))
+            | AppError::Store(S::NoSuchCorrectionRevision { .. }) => Code::NotFound,
+            AppError::Store(S::Search(_))
+            | AppError::Store(S::MergeNotAllowed(_))
+            | AppError::Store(S::NothingToUndo(_)) => Code::InvalidInput,
             AppError::Present(P::Store(e)) => AppError::store_code(e),
             AppError::Store(_) | AppError::Sqlite(_) | AppError::Seed(_) => Code::Database,
             AppError::Present(_) => Code::InvalidInput,

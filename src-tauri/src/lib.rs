@@ -14,7 +14,9 @@
 
 pub mod backend;
 pub mod commands;
+pub mod corrections;
 pub mod dto;
+pub mod dto_corrections;
 pub mod dto_explore;
 pub mod error;
 pub mod explore;
@@ -118,6 +120,16 @@ pub fn run() {
             commands::theme_tasks,
             commands::task_themes,
             commands::set_task_theme,
+            commands::catalog_indicators,
+            commands::target_correction,
+            commands::correct_target,
+            commands::undo_target_correction,
+            commands::restore_target_correction,
+            commands::document_correction,
+            commands::correct_document,
+            commands::undo_document_correction,
+            commands::list_corrections,
+            commands::export_corrections,
             commands::app_ready,
         ])
         .run(tauri::generate_context!());

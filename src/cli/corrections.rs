@@ -4,8 +4,8 @@ use clap::{ArgGroup, Args, ValueEnum};
 
 use planlens::model::{Period, PlanKind, Qualifier, TargetKind, TargetRole};
 use planlens::store::{
-    CorrectionAuthor, CorrectionEntry, CorrectionScope, DocumentChanges, FigureChanges, FigureEdit,
-    Store, StoredTarget, TargetFilter,
+    CorrectionAuthor, CorrectionScope, DocumentChanges, FigureChanges, FigureEdit, Store,
+    StoredTarget, TargetFilter,
 };
 use planlens::targets::Catalog;
 
@@ -498,47 +498,6 @@ pub fn run_correct_doc(store: &mut Store, a: CorrectDocArgs) -> Result<(), CliEr
     Ok(())
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// The corrections as CSV, one line per corrected field.
-pub fn corrections_csv(entries: &[CorrectionEntry]) -> String {
-    let mut out = String::from(
-        "scope,correction_id,document_id,document,target_id,quote,field,before,after,owner,note,\
-         revision,updated_at,orphaned,carried_from\n",
-    );
-    for e in entries {
-        for c in &e.changes {
-            let fields = [
-                scope_name(e.scope).to_string(),
-                e.id.to_string(),
-                e.document_id.map(|d| d.to_string()).unwrap_or_default(),
-                e.document.clone(),
-                e.target_id.map(|d| d.to_string()).unwrap_or_default(),
-                e.quote.clone().unwrap_or_default(),
-                c.field.clone(),
-                c.before.clone(),
-                c.after.clone(),
-                e.owner.clone().unwrap_or_default(),
-                e.note.clone().unwrap_or_default(),
-                e.revision.to_string(),
-                e.updated_at.clone(),
-                if e.orphaned { "1" } else { "0" }.to_string(),
-                e.carried_from.map(|d| d.to_string()).unwrap_or_default(),
-            ];
-            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&line.join(","));
-            out.push('\n');
-        }
-    }
-    out
-}
-
 fn scope_name(s: CorrectionScope) -> &'static str {
     match s {
         CorrectionScope::Figure => "figure",
@@ -559,7 +518,7 @@ pub fn run_list(store: &Store, a: ListArgs) -> Result<(), CliError> {
         return Ok(());
     }
     if a.csv {
-        print!("{}", corrections_csv(&entries));
+        print!("{}", planlens::export::corrections_csv(&entries));
         return Ok(());
     }
     let rows: Vec<Vec<String>> = entries

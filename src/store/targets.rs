@@ -103,6 +103,19 @@ impl Store {
             .collect())
     }
 
+    /// The document a stored target belongs to.
+    pub fn target_document(&self, target_id: i64) -> Result<i64, StoreError> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row(
+                "SELECT document_id FROM targets WHERE id = ?1",
+                [target_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NoSuchTarget(target_id))
+    }
+
     /// Records that `phrase` (an indicator as written) means catalog indicator
     /// `indicator_id`, and applies it to the stored targets with that phrase.
     /// Returns how many stored targets were updated.

@@ -392,3 +392,69 @@ impl Store {
             .optional()?)
     }
 }
+
+impl StoredTarget {
+    /// What the user changed on this figure, field by field (as extracted →
+    /// as corrected), for people: a figure left out of comparisons first
+    /// (`not_a_target`, or `merge_into` naming the figure kept), then each
+    /// field that differs from the extraction. Empty when not corrected.
+    pub fn changes(&self) -> Vec<FieldChange> {
+        let mut out = Vec::new();
+        let mut push = |field: &str, before: String, after: String| {
+            out.push(FieldChange {
+                field: field.into(),
+                before,
+                after,
+            })
+        };
+        match self.excluded {
+            Some(Exclusion::NotATarget) => {
+                push("not_a_target", "target".into(), "not a target".into())
+            }
+            Some(Exclusion::MergedInto { target_id }) => push(
+                "merge_into",
+                "separate".into(),
+                format!("same target as #{target_id}"),
+            ),
+            None => {}
+        }
+        let Some(o) = &self.original else {
+            return out;
+        };
+        let t = &self.target;
+        let num = |v: &Option<f64>| opt(v, |x| format_number(*x));
+        if o.indicator_id != t.indicator_id {
+            push(
+                "indicator_id",
+                opt(&o.indicator_id, String::clone),
+                opt(&t.indicator_id, String::clone),
+            );
+        }
+        if o.value.to_bits() != t.value.to_bits() {
+            push("value", format_number(o.value), format_number(t.value));
+        }
+        if o.value_high != t.value_high {
+            push("value_high", num(&o.value_high), num(&t.value_high));
+        }
+        if o.unit != t.unit {
+            push("unit", o.unit.clone(), t.unit.clone());
+        }
+        if o.qualifier != t.qualifier {
+            push("qualifier", name(&o.qualifier), name(&t.qualifier));
+        }
+        if o.kind != t.kind {
+            push("kind", name(&o.kind), name(&t.kind));
+        }
+        if o.role != t.role {
+            push("role", name(&o.role), name(&t.role));
+        }
+        if o.year != t.year {
+            push(
+                "year",
+                opt(&o.year, i32::to_string),
+                opt(&t.year, i32::to_string),
+            );
+        }
+        out
+    }
+}

@@ -63,8 +63,8 @@ describe("comparison CSV", () => {
   it("writes one row per indicator and one column per document", () => {
     const c: Comparison = {
       documents: [
-        { id: 1, title: null, city: "滨州市", province: null, kind: "annual_work_plan", period: { start: 2023, end: 2023 }, issuer: null, doc_number: null, published: null, source_name: "a", imported_at: "", tasks: 0, targets: 0, warnings: 0, version: 1, superseded_by: null },
-        { id: 2, title: null, city: "日照市", province: null, kind: "five_year_plan", period: { start: 2021, end: 2025 }, issuer: null, doc_number: null, published: null, source_name: "b", imported_at: "", tasks: 0, targets: 0, warnings: 0, version: 1, superseded_by: null },
+        { id: 1, title: null, city: "滨州市", province: null, kind: "annual_work_plan", period: { start: 2023, end: 2023 }, issuer: null, doc_number: null, published: null, source_name: "a", imported_at: "", tasks: 0, targets: 0, warnings: 0, version: 1, superseded_by: null, level: null, corrected: false },
+        { id: 2, title: null, city: "日照市", province: null, kind: "five_year_plan", period: { start: 2021, end: 2025 }, issuer: null, doc_number: null, published: null, source_name: "b", imported_at: "", tasks: 0, targets: 0, warnings: 0, version: 1, superseded_by: null, level: null, corrected: false },
       ],
       rows: [
         {
@@ -72,7 +72,7 @@ describe("comparison CSV", () => {
           kind: "stock",
           label: "高新技术企业",
           cells: [
-            { document_id: 2, figures: [{ target_id: 5, document_id: 2, quote: "q", start: 0, value: 500, value_high: null, unit: "家", qualifier: "at_least", kind: "stock", role: "target", year: 2025, normalized: null, mentions: [] }], headline: 0, notes: [] },
+            { document_id: 2, figures: [{ target_id: 5, document_id: 2, quote: "q", start: 0, value: 500, value_high: null, unit: "家", qualifier: "at_least", kind: "stock", role: "target", year: 2025, normalized: null, mentions: [], corrected: false, changes: [] }], headline: 0, notes: [] },
             { document_id: 1, figures: [], headline: null, notes: [] },
           ],
         },

@@ -20,6 +20,8 @@ const summary = (over: Partial<DocumentSummary>): DocumentSummary => ({
   warnings: 0,
   version: 1,
   superseded_by: null,
+  level: null,
+  corrected: false,
   ...over,
 });
 

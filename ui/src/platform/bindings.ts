@@ -97,7 +97,15 @@ version: number,
 /**
  * The document that replaced this one as the next version.
  */
-superseded_by: number | null, };
+superseded_by: number | null, 
+/**
+ * Administrative level (prefecture, province, …), when the user set it.
+ */
+level: string | null, 
+/**
+ * Whether the user corrected its metadata.
+ */
+corrected: boolean, };
 
 export type SectionDto = { 
 /**
@@ -278,7 +286,24 @@ normalized: NormalizedDto | null,
  * The indicator-table cell it was read from; `null` for a figure from
  * running text.
  */
-cell: TargetCellDto | null, };
+cell: TargetCellDto | null, 
+/**
+ * Whether the user corrected it (the fields above are as corrected).
+ */
+corrected: boolean, 
+/**
+ * The user marked it as not a target (left out of comparisons).
+ */
+not_a_target: boolean, 
+/**
+ * The user merged it into this other figure (left out of comparisons).
+ */
+merged_into: number | null, 
+/**
+ * What the user changed, as extracted → as corrected (empty when not
+ * corrected).
+ */
+changes: Array<FieldChangeDto>, };
 
 export type TableCellDto = { 
 /**
@@ -484,7 +509,15 @@ normalized: NormalizedDto | null,
 /**
  * Further sentences stating the same target (shown once).
  */
-mentions: Array<MentionDto>, };
+mentions: Array<MentionDto>, 
+/**
+ * Whether the user corrected it.
+ */
+corrected: boolean, 
+/**
+ * What the user changed, as extracted → as corrected.
+ */
+changes: Array<FieldChangeDto>, };
 
 export type MentionDto = { 
 /**
@@ -1011,3 +1044,166 @@ source: ThemeSource,
 targets: number, };
 
 export type ThemeMetric = "tasks" | "targets";
+
+export type FigureFieldEdit = { "field": "not_a_target", "value": boolean } | { "field": "indicator_id", "value": string | null } | { "field": "value", "value": number } | { "field": "value_high", "value": number | null } | { "field": "unit", "value": string } | { "field": "qualifier", "value": Qualifier } | { "field": "kind", "value": TargetKind } | { "field": "role", "value": TargetRole } | { "field": "year", "value": number | null } | { "field": "merge_into", "value": number | null };
+
+export type DocumentFieldEdit = { "field": "title", "value": string | null } | { "field": "city", "value": string | null } | { "field": "province", "value": string | null } | { "field": "level", "value": string | null } | { "field": "kind", "value": PlanKind } | { "field": "period", "value": Period | null } | { "field": "issuer", "value": string | null } | { "field": "doc_number", "value": string | null };
+
+export type CorrectionAuthorDto = { 
+/**
+ * Who (remembered by the UI).
+ */
+owner: string | null, 
+/**
+ * Why.
+ */
+note: string | null, };
+
+export type FieldChangeDto = { 
+/**
+ * Field (`not_a_target`, `indicator_id`, `value`, `city`, …).
+ */
+field: string, 
+/**
+ * As extracted or detected (`—` for none).
+ */
+before: string, 
+/**
+ * As corrected.
+ */
+after: string, };
+
+export type CorrectionRevisionDto = { 
+/**
+ * Revision number (1 first).
+ */
+revision: number, 
+/**
+ * The corrected fields at that revision, `field: value` for people
+ * (empty: as extracted).
+ */
+fields: Array<string>, 
+/**
+ * Who saved it.
+ */
+owner: string | null, 
+/**
+ * Its note.
+ */
+note: string | null, 
+/**
+ * The revision an undo or restore brought back (0: as extracted);
+ * `null` for an edit.
+ */
+restored_from: number | null, 
+/**
+ * When (UTC).
+ */
+saved_at: string, };
+
+export type TargetCorrection = { 
+/**
+ * The figure now (with `corrected`, `not_a_target`, `merged_into` and
+ * `changes`).
+ */
+target: TargetDto, 
+/**
+ * Revision number of the correction (0: never corrected).
+ */
+revision: number, 
+/**
+ * Who made the last change.
+ */
+owner: string | null, 
+/**
+ * When (UTC), if corrected.
+ */
+updated_at: string | null, 
+/**
+ * The history, oldest first.
+ */
+history: Array<CorrectionRevisionDto>, };
+
+export type DocumentCorrectionDto = { 
+/**
+ * The document as it reads now.
+ */
+document: DocumentSummary, 
+/**
+ * The detected metadata the user changed, as extracted → as corrected.
+ */
+changes: Array<FieldChangeDto>, 
+/**
+ * Revision number of the correction (0: never corrected).
+ */
+revision: number, 
+/**
+ * Who made the last change.
+ */
+owner: string | null, 
+/**
+ * The history, oldest first.
+ */
+history: Array<CorrectionRevisionDto>, };
+
+export type CorrectionScopeDto = "figure" | "document";
+
+export type CorrectionEntryDto = { 
+/**
+ * Correction id (per scope).
+ */
+id: number, 
+/**
+ * Figure or document.
+ */
+scope: CorrectionScopeDto, 
+/**
+ * The stored document, if stored.
+ */
+document_id: number | null, 
+/**
+ * The document for people.
+ */
+document: string, 
+/**
+ * The stored figure (figure corrections).
+ */
+target_id: number | null, 
+/**
+ * Its quote (figure corrections).
+ */
+quote: string | null, 
+/**
+ * The corrected fields.
+ */
+changes: Array<FieldChangeDto>, 
+/**
+ * Who made the last change.
+ */
+owner: string | null, 
+/**
+ * Note of the last change.
+ */
+note: string | null, 
+/**
+ * Revision number.
+ */
+revision: number, 
+/**
+ * When (UTC).
+ */
+updated_at: string, 
+/**
+ * The figure is gone from a newer version of the document.
+ */
+orphaned: boolean, };
+
+export type CatalogIndicator = { 
+/**
+ * Catalog id.
+ */
+id: string, 
+/**
+ * Display name in the requested language.
+ */
+label: string, };

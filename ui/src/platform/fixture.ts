@@ -148,6 +148,10 @@ export function buildDocument(spec: PlanSpec, firstTaskId: number, firstTargetId
           task: null,
           normalized: { value: f.value, value_high: f.valueHigh ?? null, unit: f.unit },
           cell: { table: index, row: f.row, column: f.column, binding: f.binding ?? null },
+          corrected: false,
+          not_a_target: false,
+          merged_into: null,
+          changes: [],
         });
       }
     }
@@ -220,6 +224,10 @@ export function buildDocument(spec: PlanSpec, firstTaskId: number, firstTargetId
             ? { value: f.normalized.value, value_high: null, unit: f.normalized.unit }
             : { value: f.value, value_high: f.valueHigh ?? null, unit: f.unit },
           cell: null,
+          corrected: false,
+          not_a_target: false,
+          merged_into: null,
+          changes: [],
         });
       }
     });
@@ -242,6 +250,8 @@ export function buildDocument(spec: PlanSpec, firstTaskId: number, firstTargetId
     warnings: spec.warnings?.length ?? 0,
     version: spec.version ?? 1,
     superseded_by: spec.supersededBy ?? null,
+    level: null,
+    corrected: false,
   };
   return {
     summary,

@@ -1,4 +1,4 @@
-import type { MentionDto } from "./bindings";
+import type { FieldChangeDto, MentionDto } from "./bindings";
 import { describe, expect, it } from "vitest";
 import { AppError, toAppError } from "./errors";
 import { buildDocument, generatePlan, SAMPLE_PLANS, toChineseNumber } from "./fixture";
@@ -78,7 +78,7 @@ describe("MockPlatform", () => {
 describe("headline", () => {
   it("prefers a target over a baseline, then the latest year, then the first", () => {
     const f = (role: "target" | "baseline", year: number | null) =>
-      ({ target_id: 1, document_id: 1, quote: "", start: 0, value: 1, value_high: null, unit: "家", qualifier: "exact", kind: "stock", role, year, normalized: null, mentions: [] as MentionDto[] }) as const;
+      ({ target_id: 1, document_id: 1, quote: "", start: 0, value: 1, value_high: null, unit: "家", qualifier: "exact", kind: "stock", role, year, normalized: null, mentions: [] as MentionDto[], corrected: false, changes: [] as FieldChangeDto[] }) as const;
     expect(headline([])).toBeNull();
     expect(headline([f("baseline", 2025), f("target", 2022)])).toBe(1);
     expect(headline([f("target", 2023), f("target", 2025), f("target", 2025)])).toBe(1);

@@ -5,6 +5,14 @@
  * for the life of the object.
  */
 import type {
+  CatalogIndicator,
+  CorrectionAuthorDto,
+  CorrectionEntryDto,
+  DocumentCorrectionDto,
+  DocumentFieldEdit,
+  FigureFieldEdit,
+  TargetCorrection,
+  TargetDto,
   AnnotatedItem,
   Annotation,
   AnnotationDraft,
@@ -41,6 +49,31 @@ import { AppError } from "./errors";
 import { buildDocument, generatePlan, SAMPLE_PLANS, type PlanSpec } from "./fixture";
 import type { Platform } from "./types";
 import { annotationsCsv, annotationsMarkdown } from "../lib/export";
+import {
+  applyDocument,
+  applyFigure,
+  currentFields,
+  documentChanges,
+  historyOf,
+  restoreRevision,
+  saveEdit,
+  undo,
+  type DocumentFields,
+  type FigureFields,
+  type MockCorrection,
+} from "./mock-corrections";
+
+/** The catalog indicators the mock knows (ids of the fixtures and a few more). */
+export const MOCK_CATALOG: CatalogIndicator[] = [
+  { id: "high_tech_enterprises", label: "高新技术企业" },
+  { id: "rd_intensity", label: "研发经费投入强度" },
+  { id: "tech_contract_value", label: "技术合同成交额" },
+  { id: "tech_smes", label: "科技型中小企业" },
+  { id: "key_technologies", label: "攻克关键技术" },
+];
+
+/** Whether a figure is left out of comparisons. */
+const excluded = (t: TargetDto) => t.not_a_target || t.merged_into !== null;
 
 interface StoredAnnotation {
   id: number;
@@ -72,6 +105,12 @@ export class MockPlatform implements Platform {
   private nextAnnotationId = 1;
   private nextSlideId = 1;
   private clock = Date.parse("2026-01-05T08:00:00Z");
+  /** Figures as extracted, by target id, once corrected. */
+  private originals = new Map<number, TargetDto>();
+  private figureCorrections = new Map<number, MockCorrection<FigureFields>>();
+  /** Documents as detected, by id, once corrected. */
+  private originalDocs = new Map<number, DocumentSummary>();
+  private documentCorrections = new Map<number, MockCorrection<DocumentFields>>();
   /** Files written through the save dialog, newest last. */
   readonly saved: { name: string; content: string }[] = [];
 
@@ -155,7 +194,7 @@ export class MockPlatform implements Platform {
     const by = new Map<string, { label: string; unit: string; docs: Set<number> }>();
     for (const id of ids) {
       for (const t of this.doc(id).targets) {
-        if (!t.indicator_id) continue;
+        if (!t.indicator_id || excluded(t)) continue;
         const e = by.get(t.indicator_id) ?? { label: t.indicator, unit: t.normalized?.unit ?? t.unit, docs: new Set() };
         e.docs.add(id);
         by.set(t.indicator_id, e);
@@ -176,7 +215,7 @@ export class MockPlatform implements Platform {
         let label = ind;
         const cells = req.documents.map((id) => {
           const figures: CompareFigure[] = this.doc(id)
-            .targets.filter((t) => t.indicator_id === ind && t.kind === kind)
+            .targets.filter((t) => t.indicator_id === ind && t.kind === kind && !excluded(t))
             .map((t) => {
               label = t.indicator;
               return {
@@ -193,6 +232,8 @@ export class MockPlatform implements Platform {
                 year: t.year,
                 normalized: t.normalized,
                 mentions: [],
+                corrected: t.corrected,
+                changes: t.changes,
               };
             });
           return { document_id: id, figures, headline: headline(figures), notes: cellNotes(figures) };
@@ -202,12 +243,12 @@ export class MockPlatform implements Platform {
     }
     const others: CompareRow[] = [];
     if (req.include_other) {
-      const phrases = new Set(req.documents.flatMap((id) => this.doc(id).targets.filter((t) => t.indicator_id === null).map((t) => t.indicator)));
+      const phrases = new Set(req.documents.flatMap((id) => this.doc(id).targets.filter((t) => t.indicator_id === null && !excluded(t)).map((t) => t.indicator)));
       for (const phrase of phrases) {
         const cells = req.documents.map((id) => {
           const figures: CompareFigure[] = this.doc(id)
-            .targets.filter((t) => t.indicator_id === null && t.indicator === phrase)
-            .map((t) => ({ target_id: t.id, document_id: id, quote: t.quote, start: t.start, value: t.value, value_high: t.value_high, unit: t.unit, qualifier: t.qualifier, kind: t.kind, role: t.role, year: t.year, normalized: t.normalized, mentions: [] }));
+            .targets.filter((t) => t.indicator_id === null && t.indicator === phrase && !excluded(t))
+            .map((t) => ({ target_id: t.id, document_id: id, quote: t.quote, start: t.start, value: t.value, value_high: t.value_high, unit: t.unit, qualifier: t.qualifier, kind: t.kind, role: t.role, year: t.year, normalized: t.normalized, mentions: [], corrected: t.corrected, changes: t.changes }));
           return { document_id: id, figures, headline: headline(figures), notes: cellNotes(figures) };
         });
         const kind = cells.flatMap((c) => c.figures)[0]?.kind ?? "stock";
@@ -356,6 +397,145 @@ export class MockPlatform implements Platform {
   }
 
   async ready(): Promise<void> {}
+
+  private target(targetId: number): { d: DocumentDetail; i: number } {
+    for (const d of this.docs.values()) {
+      const i = d.targets.findIndex((x) => x.id === targetId);
+      if (i >= 0) return { d, i };
+    }
+    throw new AppError("not_found", `no target with id ${targetId}`);
+  }
+
+  private targetState(targetId: number): TargetCorrection {
+    const { d, i } = this.target(targetId);
+    const c = this.figureCorrections.get(targetId);
+    const last = c?.revisions[c.revisions.length - 1];
+    return { target: d.targets[i], revision: last?.revision ?? 0, owner: last?.owner ?? null, updated_at: last?.saved_at ?? null, history: historyOf(c) };
+  }
+
+  private applyTarget(targetId: number): TargetCorrection {
+    const { d, i } = this.target(targetId);
+    const original = this.originals.get(targetId) ?? d.targets[i];
+    this.originals.set(targetId, original);
+    d.targets[i] = applyFigure(original, currentFields(this.figureCorrections.get(targetId)) as FigureFields);
+    return this.targetState(targetId);
+  }
+
+  async catalogIndicators(_lang: Lang): Promise<CatalogIndicator[]> {
+    return this.tick(MOCK_CATALOG);
+  }
+
+  async targetCorrection(targetId: number): Promise<TargetCorrection> {
+    return this.tick(this.targetState(targetId));
+  }
+
+  async correctTarget(targetId: number, edits: FigureFieldEdit[], author: CorrectionAuthorDto): Promise<TargetCorrection> {
+    const { d } = this.target(targetId);
+    if (edits.length === 0) throw new AppError("invalid_input", "nothing to correct");
+    for (const e of edits) {
+      if (e.field === "indicator_id" && e.value !== null && !MOCK_CATALOG.some((x) => x.id === e.value)) throw new AppError("invalid_input", `unknown indicator id "${e.value}"`);
+      if ((e.field === "value" || e.field === "value_high") && e.value !== null && !Number.isFinite(e.value)) throw new AppError("invalid_input", `${e.field} must be a number`);
+      if (e.field === "merge_into" && e.value !== null && (e.value === targetId || !d.targets.some((x) => x.id === e.value))) throw new AppError("invalid_input", `target ${targetId} cannot be merged into ${e.value}`);
+    }
+    const c = this.figureCorrections.get(targetId) ?? { revisions: [], chain: [] };
+    this.figureCorrections.set(targetId, c);
+    saveEdit(c, edits, author, this.now());
+    return this.tick(this.applyTarget(targetId));
+  }
+
+  async undoTargetCorrection(targetId: number, author: CorrectionAuthorDto): Promise<TargetCorrection> {
+    this.target(targetId);
+    const c = this.figureCorrections.get(targetId);
+    if (!c || !undo(c, author, this.now())) throw new AppError("invalid_input", `nothing to undo for target ${targetId}`);
+    return this.tick(this.applyTarget(targetId));
+  }
+
+  async restoreTargetCorrection(targetId: number, revision: number, author: CorrectionAuthorDto): Promise<TargetCorrection> {
+    this.target(targetId);
+    const c = this.figureCorrections.get(targetId);
+    if (!c || !restoreRevision(c, revision, author, this.now())) throw new AppError("not_found", `no revision ${revision} of target ${targetId}`);
+    return this.tick(this.applyTarget(targetId));
+  }
+
+  private documentState(documentId: number): DocumentCorrectionDto {
+    const d = this.doc(documentId);
+    const c = this.documentCorrections.get(documentId);
+    const last = c?.revisions[c.revisions.length - 1];
+    const original = this.originalDocs.get(documentId) ?? d.summary;
+    return {
+      document: d.summary,
+      changes: documentChanges(original, currentFields(c) as DocumentFields),
+      revision: last?.revision ?? 0,
+      owner: last?.owner ?? null,
+      history: historyOf(c),
+    };
+  }
+
+  private applyDoc(documentId: number): DocumentCorrectionDto {
+    const d = this.doc(documentId);
+    const original = this.originalDocs.get(documentId) ?? d.summary;
+    this.originalDocs.set(documentId, original);
+    d.summary = applyDocument(original, currentFields(this.documentCorrections.get(documentId)) as DocumentFields);
+    return this.documentState(documentId);
+  }
+
+  async documentCorrection(documentId: number): Promise<DocumentCorrectionDto> {
+    return this.tick(this.documentState(documentId));
+  }
+
+  async correctDocument(documentId: number, edits: DocumentFieldEdit[], author: CorrectionAuthorDto): Promise<DocumentCorrectionDto> {
+    this.doc(documentId);
+    if (edits.length === 0) throw new AppError("invalid_input", "nothing to correct");
+    for (const e of edits) {
+      if (e.field === "period" && e.value && e.value.end < e.value.start) throw new AppError("invalid_input", `period ${e.value.start}–${e.value.end} is not a range of years`);
+    }
+    const c = this.documentCorrections.get(documentId) ?? { revisions: [], chain: [] };
+    this.documentCorrections.set(documentId, c);
+    saveEdit(c, edits, author, this.now());
+    return this.tick(this.applyDoc(documentId));
+  }
+
+  async undoDocumentCorrection(documentId: number, author: CorrectionAuthorDto): Promise<DocumentCorrectionDto> {
+    this.doc(documentId);
+    const c = this.documentCorrections.get(documentId);
+    if (!c || !undo(c, author, this.now())) throw new AppError("invalid_input", `nothing to undo for document ${documentId}`);
+    return this.tick(this.applyDoc(documentId));
+  }
+
+  private correctionEntries(): CorrectionEntryDto[] {
+    const out: CorrectionEntryDto[] = [];
+    for (const [id, c] of this.documentCorrections) {
+      const s = this.documentState(id);
+      const last = c.revisions[c.revisions.length - 1];
+      if (!s.changes.length || !last) continue;
+      out.push({ id, scope: "document", document_id: id, document: `${s.document.city ?? "—"} #${id}`, target_id: null, quote: null, changes: s.changes, owner: last.owner, note: last.note, revision: last.revision, updated_at: last.saved_at, orphaned: false });
+    }
+    for (const [id, c] of this.figureCorrections) {
+      const { d, i } = this.target(id);
+      const t = d.targets[i];
+      const last = c.revisions[c.revisions.length - 1];
+      if (!t.changes.length || !last) continue;
+      out.push({ id, scope: "figure", document_id: d.summary.id, document: `${d.summary.city ?? "—"} #${d.summary.id}`, target_id: id, quote: t.quote, changes: t.changes, owner: last.owner, note: last.note, revision: last.revision, updated_at: last.saved_at, orphaned: false });
+    }
+    return out;
+  }
+
+  async listCorrections(): Promise<CorrectionEntryDto[]> {
+    return this.tick(this.correctionEntries());
+  }
+
+  async exportCorrections(): Promise<boolean> {
+    const lines = ["scope,correction_id,document_id,document,target_id,quote,field,before,after,owner,note,revision,updated_at,orphaned,carried_from"];
+    const q = (v: unknown) => {
+      const s = v === null || v === undefined ? "" : String(v);
+      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    for (const e of this.correctionEntries()) {
+      for (const c of e.changes) lines.push([e.scope, e.id, e.document_id, e.document, e.target_id, e.quote, c.field, c.before, c.after, e.owner, e.note, e.revision, e.updated_at, e.orphaned ? 1 : 0, ""].map(q).join(","));
+    }
+    this.saved.push({ name: "corrections.csv", content: lines.join("\n") + "\n" });
+    return this.tick(true);
+  }
 
   private themesOf(taskId: number): TaskThemeDto[] {
     const { t } = this.task(taskId);

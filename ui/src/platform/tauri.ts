@@ -6,6 +6,13 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type {
+  CatalogIndicator,
+  CorrectionAuthorDto,
+  CorrectionEntryDto,
+  DocumentCorrectionDto,
+  DocumentFieldEdit,
+  FigureFieldEdit,
+  TargetCorrection,
   AnnotatedItem,
   Annotation,
   AnnotationDraft,
@@ -139,6 +146,36 @@ export class TauriPlatform implements Platform {
   }
   setTaskTheme(task_id: number, theme: string, decision: ThemeDecision): Promise<TaskThemeDto[]> {
     return call("set_task_theme", { task_id, theme, decision });
+  }
+  catalogIndicators(lang: Lang): Promise<CatalogIndicator[]> {
+    return call("catalog_indicators", { lang });
+  }
+  targetCorrection(target_id: number): Promise<TargetCorrection> {
+    return call("target_correction", { target_id });
+  }
+  correctTarget(target_id: number, edits: FigureFieldEdit[], author: CorrectionAuthorDto): Promise<TargetCorrection> {
+    return call("correct_target", { target_id, edits, author });
+  }
+  undoTargetCorrection(target_id: number, author: CorrectionAuthorDto): Promise<TargetCorrection> {
+    return call("undo_target_correction", { target_id, author });
+  }
+  restoreTargetCorrection(target_id: number, revision: number, author: CorrectionAuthorDto): Promise<TargetCorrection> {
+    return call("restore_target_correction", { target_id, revision, author });
+  }
+  documentCorrection(document_id: number): Promise<DocumentCorrectionDto> {
+    return call("document_correction", { document_id });
+  }
+  correctDocument(document_id: number, edits: DocumentFieldEdit[], author: CorrectionAuthorDto): Promise<DocumentCorrectionDto> {
+    return call("correct_document", { document_id, edits, author });
+  }
+  undoDocumentCorrection(document_id: number, author: CorrectionAuthorDto): Promise<DocumentCorrectionDto> {
+    return call("undo_document_correction", { document_id, author });
+  }
+  listCorrections(): Promise<CorrectionEntryDto[]> {
+    return call("list_corrections");
+  }
+  exportCorrections(): Promise<boolean> {
+    return call("export_corrections");
   }
   ready(): Promise<void> {
     return call("app_ready");

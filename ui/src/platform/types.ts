@@ -6,6 +6,13 @@
  * The data types come from `bindings.ts`, generated from the Rust DTOs.
  */
 import type {
+  CatalogIndicator,
+  CorrectionAuthorDto,
+  CorrectionEntryDto,
+  DocumentCorrectionDto,
+  DocumentFieldEdit,
+  FigureFieldEdit,
+  TargetCorrection,
   AnnotatedItem,
   Annotation,
   AnnotationDraft,
@@ -100,6 +107,27 @@ export interface Platform {
   taskThemes(taskId: number): Promise<TaskThemeDto[]>;
   /** Records the user's decision on a theme (kept across re-imports); returns the themes now in force. */
   setTaskTheme(taskId: number, theme: string, decision: ThemeDecision): Promise<TaskThemeDto[]>;
+
+  /** Every catalog indicator, named in `lang` (to choose a figure's indicator). */
+  catalogIndicators(lang: Lang): Promise<CatalogIndicator[]>;
+  /** A figure as it reads now (corrections applied), with its correction's history. */
+  targetCorrection(targetId: number): Promise<TargetCorrection>;
+  /** Corrects a figure: sets the fields edited, as a new revision. */
+  correctTarget(targetId: number, edits: FigureFieldEdit[], author: CorrectionAuthorDto): Promise<TargetCorrection>;
+  /** Undoes the last change of a figure's correction. */
+  undoTargetCorrection(targetId: number, author: CorrectionAuthorDto): Promise<TargetCorrection>;
+  /** Brings back a revision of a figure's correction (0: as extracted). */
+  restoreTargetCorrection(targetId: number, revision: number, author: CorrectionAuthorDto): Promise<TargetCorrection>;
+  /** A document's metadata as it reads now, with its correction's history. */
+  documentCorrection(documentId: number): Promise<DocumentCorrectionDto>;
+  /** Corrects a document's metadata (`null` clears a field). */
+  correctDocument(documentId: number, edits: DocumentFieldEdit[], author: CorrectionAuthorDto): Promise<DocumentCorrectionDto>;
+  /** Undoes the last change of a document's metadata correction. */
+  undoDocumentCorrection(documentId: number, author: CorrectionAuthorDto): Promise<DocumentCorrectionDto>;
+  /** Every correction with its context. */
+  listCorrections(): Promise<CorrectionEntryDto[]>;
+  /** Exports every correction as CSV through the save dialog; `false` when cancelled. */
+  exportCorrections(): Promise<boolean>;
 
   /** Tells the host the first screen with documents is shown (start-up benchmark). */
   ready(): Promise<void>;

@@ -7,6 +7,7 @@
 import type { AppContext, View } from "../app";
 import { locale, t } from "../i18n";
 import { h, labelledSelect, replace } from "../lib/dom";
+import { CORRECTED_MARK, correctionTitle } from "../lib/corrections";
 import { comparisonCsv } from "../lib/export";
 import { formatFigure, shortLabel, documentLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
@@ -244,7 +245,22 @@ export class CompareView implements View {
                 "li",
                 { class: cell?.headline === i && figs.length > 1 ? "headline" : undefined },
                 this.figureButton(f, f.target_id, f.start, figureText(f), f.quote),
+                f.corrected
+                  ? h("span", { class: "corrected-mark", "data-testid": "corrected-mark", title: correctionTitle(f.changes), "aria-label": correctionTitle(f.changes) }, CORRECTED_MARK)
+                  : null,
                 f.role === "baseline" ? h("span", { class: "muted small" }, ` ${t("targetRole.baseline")}`) : null,
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "link small figure-correct",
+                    "data-testid": "figure-correct",
+                    "data-target": String(f.target_id),
+                    title: t("corr.openTitle"),
+                    onClick: () => this.ctx.navigate("reader", { doc: f.document_id, at: f.start, target: f.target_id, correct: 1 }),
+                  },
+                  t("corr.open"),
+                ),
                 ...f.mentions.map((m, k) =>
                   h("span", { class: "small mention" }, " ", this.figureButton(f, m.target_id, m.start, t("compare.mention", { n: k + 2 }), m.quote)),
                 ),
@@ -321,7 +337,7 @@ export class CompareView implements View {
         const d = byId.get(id);
         return d ? shortLabel(d) : String(id);
       },
-      figureText,
+      (f) => figureText(f) + (f.corrected ? ` ${CORRECTED_MARK}` : ""),
       (r) => `${r.label} (${t(`targetKind.${r.kind}`)})`,
     );
     try {

@@ -1,5 +1,6 @@
 /** Library: the stored documents, import with progress, delete with confirmation. */
 import type { AppContext, View } from "../app";
+import { editDocument } from "../components/document-form";
 import { t } from "../i18n";
 import { h, replace } from "../lib/dom";
 import { documentLabel, formatPeriod } from "../lib/format";
@@ -33,6 +34,7 @@ export class LibraryView implements View {
       h("h2", { id: "library-h" }, t("library.heading")),
       h("span", { class: "muted", "data-testid": "doc-count" }, t("library.count", { count: this.docs.length })),
       h("span", { class: "spacer" }),
+      h("button", { type: "button", "data-testid": "export-corrections", onClick: () => void this.exportCorrections() }, t("corr.export")),
       h(
         "button",
         { type: "button", class: "primary", disabled: this.importing, "data-testid": "import", onClick: () => void this.import() },
@@ -60,6 +62,7 @@ export class LibraryView implements View {
               "td",
               { class: "col-title" },
               h("button", { type: "button", class: "link", onClick: () => this.ctx.navigate("reader", { doc: d.id }) }, documentLabel(d)),
+              d.corrected ? h("span", { class: "corrected-mark", "data-testid": "doc-corrected", title: t("docEdit.corrected") }, " ✎") : null,
               d.version > 1 ? h("span", { class: "badge version", "data-testid": "version" }, t("library.version", { version: d.version })) : null,
               d.superseded_by !== null
                 ? h(
@@ -90,6 +93,7 @@ export class LibraryView implements View {
               "td",
               { class: "actions" },
               h("button", { type: "button", onClick: () => this.ctx.navigate("reader", { doc: d.id }) }, t("library.open")),
+              h("button", { type: "button", "data-testid": "edit-doc", onClick: () => void this.edit(d) }, t("docEdit.open")),
               h("button", { type: "button", class: "danger", onClick: () => void this.confirmDelete(d) }, t("library.delete")),
             ),
           ),
@@ -149,6 +153,26 @@ export class LibraryView implements View {
     } finally {
       this.importing = false;
       this.render();
+    }
+  }
+
+  private async edit(d: DocumentSummary): Promise<void> {
+    const changed = await editDocument(this.ctx.platform, d, (e) => this.ctx.error(e));
+    if (!changed) return;
+    this.ctx.notice(t("corr.saved"));
+    try {
+      this.docs = await this.ctx.platform.listDocuments();
+      this.render();
+    } catch (e) {
+      this.ctx.error(e);
+    }
+  }
+
+  private async exportCorrections(): Promise<void> {
+    try {
+      if (await this.ctx.platform.exportCorrections()) this.ctx.notice(t("corr.exported"));
+    } catch (e) {
+      this.ctx.error(e);
     }
   }
 

@@ -24,6 +24,18 @@ export class PresenterView implements View {
     else if (this.nav.apply(a)) void this.renderSlide();
   };
 
+  /**
+   * The webview spends the first Esc on leaving full screen and may not pass
+   * it on as a key event: leaving full screen leaves the show, so one Esc is
+   * enough.
+   */
+  private readonly onFullscreenChange = () => {
+    const doc = document as Document & { webkitFullscreenElement?: Element | null };
+    if (this.overlay && this.wasFullscreen && !document.fullscreenElement && !doc.webkitFullscreenElement) this.leave();
+    else if (document.fullscreenElement || doc.webkitFullscreenElement) this.wasFullscreen = true;
+  };
+  private wasFullscreen = false;
+
   constructor(private readonly ctx: AppContext) {}
 
   hide(): void {
@@ -94,6 +106,9 @@ export class PresenterView implements View {
     this.overlay = h("div", { class: "presenter-overlay", role: "dialog", "aria-modal": "true", tabindex: "-1", "data-testid": "presenter" });
     document.body.appendChild(this.overlay);
     document.addEventListener("keydown", this.onKey);
+    this.wasFullscreen = false;
+    document.addEventListener("fullscreenchange", this.onFullscreenChange);
+    document.addEventListener("webkitfullscreenchange", this.onFullscreenChange);
     this.overlay.focus();
     document.documentElement.requestFullscreen?.().catch(() => {});
     void this.renderSlide();
@@ -103,6 +118,8 @@ export class PresenterView implements View {
   leave(): void {
     if (!this.overlay) return;
     document.removeEventListener("keydown", this.onKey);
+    document.removeEventListener("fullscreenchange", this.onFullscreenChange);
+    document.removeEventListener("webkitfullscreenchange", this.onFullscreenChange);
     this.overlay.remove();
     this.overlay = null;
     if (document.fullscreenElement) void document.exitFullscreen?.().catch(() => {});

@@ -5,8 +5,10 @@
  */
 import type { AppContext, Params, View } from "../app";
 import { AnnotationEditor } from "../components/annotation-editor";
+import { CorrectionForm } from "../components/correction-form";
 import { ThemeEditor } from "../components/theme-editor";
-import { t } from "../i18n";
+import { locale, t } from "../i18n";
+import { correctionTitle } from "../lib/corrections";
 import { h, replace } from "../lib/dom";
 import { documentLabel, formatFigure, formatNumber, formatPeriod } from "../lib/format";
 import { CharText, paragraphAt, paragraphs, segments, type Paragraph } from "../lib/text";
@@ -74,11 +76,21 @@ export function renderTable(
 
 /** A target in the text: a focusable mark that opens its record. */
 function targetMark(id: number, text: string, g: TargetDto | undefined): HTMLElement {
-  return h(
-    "mark",
-    { "data-target": String(id), tabindex: "0", role: "button", class: g?.role === "baseline" ? "baseline" : "target", title: g?.indicator },
-    text,
-  );
+  const mark = h("mark", { "data-target": String(id), tabindex: "0", role: "button" }, text);
+  if (g) markState(mark, g);
+  return mark;
+}
+
+/**
+ * The class and title of a target's mark: baseline or target, and a
+ * corrected figure marked (✎ drawn by CSS, so the text stays verbatim) with
+ * what changed; a figure that is not a target is struck through.
+ */
+export function markState(mark: HTMLElement, g: TargetDto): void {
+  mark.className = [g.role === "baseline" ? "baseline" : "target", g.corrected ? "corrected" : "", g.not_a_target || g.merged_into !== null ? "excluded" : ""]
+    .filter(Boolean)
+    .join(" ");
+  mark.title = g.corrected ? `${g.indicator} · ${correctionTitle(g.changes)}` : g.indicator;
 }
 
 /** Identifies a stored version of a document (ids can be reused after a delete). */
@@ -101,6 +113,8 @@ export class ReaderView implements View {
   private readonly taskList: VirtualList<TaskDto>;
   private readonly textEl = h("article", { class: "doc-text", tabindex: "0", "data-testid": "doc-text" });
   private readonly recordEl = h("div", { class: "target-record", "aria-live": "polite" });
+  private readonly correctionEl = h("div", { class: "correction-slot" });
+  private correction: CorrectionForm | null = null;
   private readonly editorEl = h("div", { class: "editor-slot" });
 
   constructor(private readonly ctx: AppContext) {
@@ -160,6 +174,17 @@ export class ReaderView implements View {
       this.editor = null;
       // The record of a figure belongs to the document it came from.
       replace(this.recordEl);
+      this.correction = null;
+      replace(this.correctionEl);
+    } else {
+      // Same text: corrections made since may have changed figures and metadata.
+      this.doc.summary = fresh.summary;
+      this.doc.targets = fresh.targets;
+      this.targetsById = new Map(fresh.targets.map((g) => [g.id, g]));
+      for (const mark of this.textEl.querySelectorAll<HTMLElement>("mark[data-target]")) {
+        const g = this.targetsById.get(Number(mark.dataset.target));
+        if (g) markState(mark, g);
+      }
     }
     const items = await this.ctx.platform.listAnnotations({ status: null, city: null, tag: null, document: id });
     this.statuses = new Map(items.map((i) => [i.annotation.task_id ?? -1, i.annotation.draft.status]));
@@ -170,6 +195,7 @@ export class ReaderView implements View {
     if (task) await this.selectTask(task, at === null);
     if (at !== null) this.scrollTo(at, target);
     if (target !== null) this.showTarget(target);
+    if (target !== null && params.correct !== undefined) await this.openCorrection(target);
     this.highlightHits(parseSpans(params.hl));
   }
 
@@ -251,7 +277,7 @@ export class ReaderView implements View {
           { class: "pane side-pane" },
           h("h3", null, t("reader.tasks", { count: doc.tasks.length })),
           this.taskList.el,
-          h("div", { class: "side-details" }, this.recordEl, this.editorEl),
+          h("div", { class: "side-details" }, this.recordEl, this.correctionEl, this.editorEl),
         ),
       ),
     );
@@ -334,6 +360,10 @@ export class ReaderView implements View {
   private showTarget(id: number): void {
     const g = this.targetsById.get(id);
     if (!g) return;
+    if (this.correction && this.correction.targetId !== id) {
+      this.correction = null;
+      replace(this.correctionEl);
+    }
     for (const m of this.textEl.querySelectorAll("mark.selected")) m.classList.remove("selected");
     this.textEl.querySelector(`mark[data-target="${id}"]`)?.classList.add("selected");
     for (const c of this.textEl.querySelectorAll(".cell-current, .row-current")) c.classList.remove("cell-current", "row-current");
@@ -367,12 +397,62 @@ export class ReaderView implements View {
         ...row("reader.field.section", g.section || "—"),
         ...row("reader.field.quote", g.quote),
       ),
+      g.corrected
+        ? h(
+            "p",
+            { class: "corrected-note small", "data-testid": "record-corrected", title: correctionTitle(g.changes) },
+            `✎ ${correctionTitle(g.changes)}`,
+          )
+        : null,
+      this.correction
+        ? null
+        : h(
+            "button",
+            { type: "button", class: "small", "data-testid": "correct-open", title: t("corr.openTitle"), onClick: () => void this.openCorrection(id) },
+            `✎ ${t("corr.open")}`,
+          ),
     );
     if (g.task !== null && this.doc) {
       const task = this.doc.tasks.find((x) => x.ordinal === g.task);
       if (task && task.id !== this.selectedTask?.id) void this.selectTask(task, false);
     }
     this.recordEl.scrollIntoView?.({ block: "nearest" });
+  }
+
+  /** Opens the correction form of a figure under its record. */
+  private async openCorrection(id: number): Promise<void> {
+    if (!this.targetsById.has(id)) return;
+    const form = new CorrectionForm(
+      this.ctx.platform,
+      id,
+      locale(),
+      (s, message) => {
+        this.updateTarget(s.target);
+        this.ctx.notice(message);
+      },
+      (e) => this.ctx.error(e),
+    );
+    this.correction = form;
+    replace(this.correctionEl, form.el);
+    this.showTarget(id);
+    try {
+      await form.load();
+    } catch (e) {
+      this.ctx.error(e);
+    }
+    form.el.scrollIntoView?.({ block: "nearest" });
+  }
+
+  /** A figure changed by a correction: its mark, record and the document's list. */
+  private updateTarget(g: TargetDto): void {
+    this.targetsById.set(g.id, g);
+    if (this.doc) {
+      const i = this.doc.targets.findIndex((x) => x.id === g.id);
+      if (i >= 0) this.doc.targets[i] = g;
+    }
+    const mark = this.textEl.querySelector<HTMLElement>(`mark[data-target="${g.id}"]`);
+    if (mark) markState(mark, g);
+    this.showTarget(g.id);
   }
 
   private renderTaskCard(task: TaskDto): HTMLElement {
