@@ -142,26 +142,27 @@ pub async fn chart_svg(state: State<'_, AppState>, spec: ChartSpec) -> Res<Strin
     blocking(state, move |b| b.chart_svg(&spec)).await
 }
 
-/// Asks where to save and writes `bytes` there; `false` when cancelled.
+/// Asks where to save and writes `bytes` there; the path written, `None`
+/// when cancelled.
 async fn save_dialog(
     app: &AppHandle,
     name: String,
     filter: (&'static str, &'static [&'static str]),
     bytes: Vec<u8>,
-) -> Res<bool> {
+) -> Res<Option<String>> {
     let dialog = app.dialog().clone();
-    tauri::async_runtime::spawn_blocking(move || -> Res<bool> {
+    tauri::async_runtime::spawn_blocking(move || -> Res<Option<String>> {
         let Some(target) = dialog
             .file()
             .set_file_name(&name)
             .add_filter(filter.0, filter.1)
             .blocking_save_file()
         else {
-            return Ok(false);
+            return Ok(None);
         };
         let path = file_path(target)?;
         std::fs::write(&path, bytes).map_err(|e| AppError::Io(e).to_api())?;
-        Ok(true)
+        Ok(Some(path.display().to_string()))
     })
     .await
     .map_err(|e| ApiError {
@@ -177,7 +178,7 @@ pub async fn export_chart(
     state: State<'_, AppState>,
     spec: ChartSpec,
     format: ExportFormat,
-) -> Res<bool> {
+) -> Res<Option<String>> {
     let stem = if spec.themes.is_some() {
         "themes"
     } else {
@@ -198,7 +199,7 @@ pub async fn save_text(
     suggested_name: String,
     format: TextFormat,
     content: String,
-) -> Res<bool> {
+) -> Res<Option<String>> {
     let name: String = suggested_name
         .chars()
         .filter(|c| !matches!(c, '/' | '\\' | '\0'))
@@ -264,8 +265,9 @@ pub async fn export_annotations(
     state: State<'_, AppState>,
     filter: AnnotationFilter,
     format: TextFormat,
-) -> Res<bool> {
-    let text = blocking(state, move |b| b.export_annotations(filter, format)).await?;
+    lang: Lang,
+) -> Res<Option<String>> {
+    let text = blocking(state, move |b| b.export_annotations(filter, format, lang)).await?;
     let name = match format {
         TextFormat::Csv => "annotations.csv",
         TextFormat::Markdown => "annotations.md",

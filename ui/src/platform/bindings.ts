@@ -686,9 +686,14 @@ document_id: number,
  */
 city: string | null, 
 /**
- * Document title.
+ * Document title (corrections applied; city, period and kind when the
+ * plan has no title).
  */
 document_title: string | null, 
+/**
+ * The document's period (`2023`, `2021–2025`).
+ */
+period: string | null, 
 /**
  * Section path.
  */

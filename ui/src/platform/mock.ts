@@ -60,6 +60,15 @@ export interface MockOptions {
 
 const clone = <T>(v: T): T => structuredClone(v);
 
+const KIND_ZH = { annual_work_plan: "年度工作计划", implementation_plan: "实施方案", five_year_plan: "五年规划", other: "其他" } as const;
+
+function periodText(p: { start: number; end: number }): string {
+  return p.start === p.end ? String(p.start) : `${p.start}–${p.end}`;
+}
+
+/** Where the mock's save dialog "writes" files. */
+export const MOCK_SAVE_DIR = "/home/user/Documents";
+
 /** The mock platform. `saved` records what the save dialog "wrote". */
 export class MockPlatform implements Platform {
   private docs = new Map<number, DocumentDetail>();
@@ -244,15 +253,16 @@ export class MockPlatform implements Platform {
     );
   }
 
-  async exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean> {
+  async exportChart(spec: ChartSpec, format: ExportFormat): Promise<string | null> {
     const svg = await this.chartSvg(spec);
-    this.saved.push({ name: `${spec.themes ? "themes" : "chart"}.${format}`, content: format === "svg" ? svg : `png:${svg.length}` });
-    return true;
+    const name = `${spec.themes ? "themes" : "chart"}.${format}`;
+    this.saved.push({ name, content: format === "svg" ? svg : `png:${svg.length}` });
+    return `${MOCK_SAVE_DIR}/${name}`;
   }
 
-  async saveText(suggestedName: string, _format: TextFormat, content: string): Promise<boolean> {
+  async saveText(suggestedName: string, _format: TextFormat, content: string): Promise<string | null> {
     this.saved.push({ name: suggestedName, content });
-    return this.tick(true);
+    return this.tick(`${MOCK_SAVE_DIR}/${suggestedName}`);
   }
 
   private current(taskId: number): Annotation | null {
@@ -315,7 +325,8 @@ export class MockPlatform implements Platform {
         annotation,
         document_id: d.summary.id,
         city,
-        document_title: d.summary.title,
+        document_title: d.summary.title ?? [city, d.summary.period ? periodText(d.summary.period) : null, KIND_ZH[d.summary.kind]].filter(Boolean).join(" "),
+        period: d.summary.period ? periodText(d.summary.period) : null,
         path: t.path,
         task_title: t.title,
         task_text: t.text,
@@ -330,11 +341,12 @@ export class MockPlatform implements Platform {
     return this.tick(this.items(filter));
   }
 
-  async exportAnnotations(filter: AnnotationFilter, format: TextFormat): Promise<boolean> {
+  async exportAnnotations(filter: AnnotationFilter, format: TextFormat, lang: Lang): Promise<string | null> {
     const items = this.items(filter);
-    const content = format === "csv" ? annotationsCsv(items) : annotationsMarkdown(items);
-    this.saved.push({ name: format === "csv" ? "annotations.csv" : "annotations.md", content });
-    return this.tick(true);
+    const content = format === "csv" ? annotationsCsv(items, lang) : annotationsMarkdown(items, lang);
+    const name = format === "csv" ? "annotations.csv" : "annotations.md";
+    this.saved.push({ name, content });
+    return this.tick(`${MOCK_SAVE_DIR}/${name}`);
   }
 
   async listSlides(): Promise<Slide[]> {

@@ -80,10 +80,10 @@ export class TauriPlatform implements Platform {
   chartSvg(spec: ChartSpec): Promise<string> {
     return call("chart_svg", { spec });
   }
-  exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean> {
+  exportChart(spec: ChartSpec, format: ExportFormat): Promise<string | null> {
     return call("export_chart", { spec, format });
   }
-  saveText(suggested_name: string, format: TextFormat, content: string): Promise<boolean> {
+  saveText(suggested_name: string, format: TextFormat, content: string): Promise<string | null> {
     return call("save_text", { suggested_name, format, content });
   }
   getAnnotation(task_id: number): Promise<Annotation | null> {
@@ -101,8 +101,8 @@ export class TauriPlatform implements Platform {
   listAnnotations(filter: AnnotationFilter): Promise<AnnotatedItem[]> {
     return call("list_annotations", { filter });
   }
-  exportAnnotations(filter: AnnotationFilter, format: TextFormat): Promise<boolean> {
-    return call("export_annotations", { filter, format });
+  exportAnnotations(filter: AnnotationFilter, format: TextFormat, lang: Lang): Promise<string | null> {
+    return call("export_annotations", { filter, format, lang });
   }
   listSlides(): Promise<Slide[]> {
     return call("list_slides");

@@ -57,10 +57,10 @@ export interface Platform {
   compare(request: CompareRequest): Promise<Comparison>;
   /** The chart as SVG text, drawn by the Rust chart code (the themes heatmap when `spec.themes` is set). */
   chartSvg(spec: ChartSpec): Promise<string>;
-  /** Saves the chart through the save dialog; `false` when cancelled. */
-  exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean>;
-  /** Saves text the UI produced (e.g. the table as CSV) through the save dialog. */
-  saveText(suggestedName: string, format: TextFormat, content: string): Promise<boolean>;
+  /** Saves the chart through the save dialog: the path written, `null` when cancelled. */
+  exportChart(spec: ChartSpec, format: ExportFormat): Promise<string | null>;
+  /** Saves text the UI produced (e.g. the table as CSV) through the save dialog: the path written, `null` when cancelled. */
+  saveText(suggestedName: string, format: TextFormat, content: string): Promise<string | null>;
 
   /** The annotation of a task item, or `null`. */
   getAnnotation(taskId: number): Promise<Annotation | null>;
@@ -72,8 +72,8 @@ export interface Platform {
   restoreAnnotation(taskId: number, revision: number): Promise<Annotation>;
   /** Annotated task items with their context. */
   listAnnotations(filter: AnnotationFilter): Promise<AnnotatedItem[]>;
-  /** Exports annotated items through the save dialog; `false` when cancelled. */
-  exportAnnotations(filter: AnnotationFilter, format: TextFormat): Promise<boolean>;
+  /** Exports annotated items through the save dialog (status and priority in words of `lang`): the path written, `null` when cancelled. */
+  exportAnnotations(filter: AnnotationFilter, format: TextFormat, lang: Lang): Promise<string | null>;
 
   /** The presenter deck in order. */
   listSlides(): Promise<Slide[]>;

@@ -6,9 +6,9 @@
  */
 import type { AppContext, View } from "../app";
 import { locale, t } from "../i18n";
-import { h, labelledSelect, replace } from "../lib/dom";
+import { eventButton, h, labelledSelect, replace, whileBusy } from "../lib/dom";
 import { comparisonCsv } from "../lib/export";
-import { formatFigure, shortLabel, documentLabel } from "../lib/format";
+import { formatFigure, formatPeriod, shortLabel, documentLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
 import type { ChartSpec, ChartTheme, Comparison, CompareFigure, CompareRow, DocumentSummary, IndicatorOption } from "../platform/bindings";
 
@@ -24,6 +24,26 @@ type Size = keyof typeof SIZES;
 export function figureText(f: CompareFigure): string {
   return formatFigure(f.value, f.value_high, f.unit, f.qualifier) + (f.year !== null ? ` (${f.year})` : "");
 }
+
+/** The comparison CSV's columns (i18n keys), in order. */
+const CSV_COLUMNS = [
+  "compare.csv.indicator",
+  "compare.csv.indicatorId",
+  "compare.csv.kind",
+  "compare.csv.document",
+  "compare.csv.city",
+  "compare.csv.period",
+  "compare.csv.role",
+  "compare.csv.year",
+  "compare.csv.figure",
+  "compare.csv.value",
+  "compare.csv.valueHigh",
+  "compare.csv.unit",
+  "compare.csv.qualifier",
+  "compare.csv.quote",
+  "compare.csv.notes",
+  "compare.csv.targetId",
+] as const;
 
 export class CompareView implements View {
   readonly el = h("section", { class: "view compare" });
@@ -208,9 +228,9 @@ export class CompareView implements View {
         void this.refreshChart();
       }, "chart-size"),
       h("span", { class: "spacer" }),
-      h("button", { type: "button", onClick: () => void this.exportChart("png"), disabled: !selectedIds.length }, t("compare.exportPng")),
-      h("button", { type: "button", onClick: () => void this.exportChart("svg"), disabled: !selectedIds.length }, t("compare.exportSvg")),
-      h("button", { type: "button", onClick: () => void this.exportCsv() }, t("compare.exportCsv")),
+      h("button", { type: "button", "data-testid": "export-png", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.exportChart("png")), disabled: !selectedIds.length }, t("compare.exportPng")),
+      h("button", { type: "button", "data-testid": "export-svg", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.exportChart("svg")), disabled: !selectedIds.length }, t("compare.exportSvg")),
+      h("button", { type: "button", "data-testid": "export-csv", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.exportCsv()) }, t("compare.exportCsv")),
       h("button", { type: "button", class: "primary", "data-testid": "add-to-deck", onClick: () => void this.addToDeck(), disabled: !selectedIds.length }, t("compare.addToDeck")),
     );
     replace(
@@ -303,28 +323,36 @@ export class CompareView implements View {
     const spec = this.spec();
     if (!spec) return;
     try {
-      if (await this.ctx.platform.exportChart(spec, format)) this.ctx.notice(t("compare.saved"));
+      const path = await this.ctx.platform.exportChart(spec, format);
+      if (path) this.ctx.notice(t("export.savedTo", { path }));
     } catch (e) {
       this.ctx.error(e);
     }
   }
 
-  private async exportCsv(): Promise<void> {
+  /** The comparison as CSV: one line per figure with its document, quote, role and year. */
+  csv(): string | null {
     const c = this.comparison;
-    if (!c) return;
-    const byId = new Map(c.documents.map((d) => [d.id, d]));
-    const csv = comparisonCsv(
-      c,
-      { indicator: t("compare.csv.indicator"), indicatorId: t("compare.csv.indicatorId") },
-      (id) => {
-        const d = byId.get(id);
-        return d ? shortLabel(d) : String(id);
-      },
-      figureText,
-      (r) => `${r.label} (${t(`targetKind.${r.kind}`)})`,
-    );
+    if (!c) return null;
+    return comparisonCsv(c, {
+      header: CSV_COLUMNS.map((k) => t(k)),
+      document: documentLabel,
+      period: (d) => (d.period ? formatPeriod(d.period) : ""),
+      row: (r) => r.label,
+      kind: (k) => t(`targetKind.${k}`),
+      role: (r) => t(`targetRole.${r}`),
+      qualifier: (q) => t(`qualifier.${q}`),
+      note: (n) => t(n === "years_differ" ? "compare.note.years_differ" : "compare.note.qualifiers_differ"),
+      figure: (f) => formatFigure(f.value, f.value_high, f.unit, f.qualifier),
+    });
+  }
+
+  private async exportCsv(): Promise<void> {
+    const csv = this.csv();
+    if (csv === null) return;
     try {
-      if (await this.ctx.platform.saveText("comparison.csv", "csv", csv)) this.ctx.notice(t("compare.saved"));
+      const path = await this.ctx.platform.saveText("comparison.csv", "csv", csv);
+      if (path) this.ctx.notice(t("export.savedTo", { path }));
     } catch (e) {
       this.ctx.error(e);
     }
