@@ -170,7 +170,9 @@ describe("App", () => {
     await settle();
     const rec = root.querySelector("[data-testid=target-record]")!;
     expect(rec.textContent).toContain("500家以上");
-    expect(rec.textContent).toContain("high_tech_enterprises");
+    // The catalog indicator by name, never its internal id.
+    expect(rec.textContent).toContain("归入指标高新技术企业");
+    expect(rec.textContent).not.toContain("high_tech_enterprises");
   });
 
   it("compares two cities, draws the chart, opens the Reader from a figure and fills the deck", async () => {

@@ -8,7 +8,7 @@ import type { AppContext, View } from "../app";
 import { locale, t } from "../i18n";
 import { eventButton, h, labelledSelect, replace, whileBusy } from "../lib/dom";
 import { comparisonCsv } from "../lib/export";
-import { formatFigure, formatPeriod, shortLabel, documentLabel } from "../lib/format";
+import { formatFigure, formatPeriod, shortLabel, documentLabel, unitLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
 import type { ChartSpec, ChartTheme, Comparison, CompareFigure, CompareRow, DocumentSummary, IndicatorOption } from "../platform/bindings";
 
@@ -134,7 +134,7 @@ export class CompareView implements View {
       ...this.indicators.map((i) =>
         h(
           "label",
-          { class: "check", title: i.id },
+          { class: "check", title: i.label },
           h("input", {
             type: "checkbox",
             checked: this.selectedIndicators.has(i.id),
@@ -146,7 +146,7 @@ export class CompareView implements View {
             },
           }),
           h("span", null, i.label),
-          h("span", { class: "muted small" }, `${i.unit} · ${i.documents}`),
+          h("span", { class: "muted small" }, `${unitLabel(i.unit)} · ${i.documents}`),
         ),
       ),
       h(

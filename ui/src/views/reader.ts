@@ -6,11 +6,12 @@
 import type { AppContext, Params, View } from "../app";
 import { AnnotationEditor } from "../components/annotation-editor";
 import { ThemeEditor } from "../components/theme-editor";
-import { t } from "../i18n";
+import { locale, t } from "../i18n";
 import { h, replace } from "../lib/dom";
 import { documentLabel, formatFigure, formatNumber, formatPeriod } from "../lib/format";
 import { CharText, paragraphAt, paragraphs, segments, type Paragraph } from "../lib/text";
 import { VirtualList } from "../lib/virtual-list";
+import { warningText } from "../lib/warnings";
 import type { AnnotationStatus, DocumentDetail, SectionDto, SimilarTask, TableDto, TargetDto, TaskDto } from "../platform/bindings";
 
 /** Similar items listed under the chosen task item. */
@@ -102,6 +103,10 @@ export class ReaderView implements View {
   private readonly textEl = h("article", { class: "doc-text", tabindex: "0", "data-testid": "doc-text" });
   private readonly recordEl = h("div", { class: "target-record", "aria-live": "polite" });
   private readonly editorEl = h("div", { class: "editor-slot" });
+  /** The target whose record is shown (drawn again on a language switch). */
+  private shownTarget: number | null = null;
+  /** Catalog indicator names of this document's figures, in the current language. */
+  private catalog = new Map<string, string>();
 
   constructor(private readonly ctx: AppContext) {
     this.outline = new VirtualList<SectionDto>({
@@ -155,7 +160,11 @@ export class ReaderView implements View {
       this.targetsById = new Map(this.doc.targets.map((g) => [g.id, g]));
       this.selectedTask = null;
       this.editor = null;
+      this.shownTarget = null;
+      replace(this.recordEl);
     }
+    const indicators = await this.ctx.platform.listIndicators([id], locale());
+    this.catalog = new Map(indicators.map((i) => [i.id, i.label]));
     const items = await this.ctx.platform.listAnnotations({ status: null, city: null, tag: null, document: id });
     this.statuses = new Map(items.map((i) => [i.annotation.task_id ?? -1, i.annotation.draft.status]));
     this.render();
@@ -165,6 +174,7 @@ export class ReaderView implements View {
     if (task) await this.selectTask(task, at === null);
     if (at !== null) this.scrollTo(at, target);
     if (target !== null) this.showTarget(target);
+    else if (this.shownTarget !== null) this.showTarget(this.shownTarget, false);
     this.highlightHits(parseSpans(params.hl));
   }
 
@@ -229,7 +239,7 @@ export class ReaderView implements View {
           "details",
           { class: "warnings" },
           h("summary", null, t("reader.warnings", { count: doc.warnings.length })),
-          h("ul", null, ...doc.warnings.map((w) => h("li", null, h("code", null, w.code), " ", w.message))),
+          h("ul", null, ...doc.warnings.map((w) => h("li", { "data-code": w.code }, warningText(w)))),
         )
       : null;
     replace(
@@ -253,7 +263,7 @@ export class ReaderView implements View {
     this.outline.setItems(doc.sections);
     this.taskList.setItems(doc.tasks);
     if (!this.selectedTask) replace(this.editorEl);
-    if (!this.recordEl.firstChild) replace(this.recordEl, h("p", { class: "muted" }, t("reader.noTarget")));
+    if (this.shownTarget === null) replace(this.recordEl, h("p", { class: "muted" }, t("reader.noTarget")));
   }
 
   /** Builds the paragraphs once per document; targets become focusable marks. */
@@ -310,9 +320,10 @@ export class ReaderView implements View {
     (mark ?? this.textEl).focus({ preventScroll: true });
   }
 
-  private showTarget(id: number): void {
+  private showTarget(id: number, follow = true): void {
     const g = this.targetsById.get(id);
     if (!g) return;
+    this.shownTarget = id;
     for (const m of this.textEl.querySelectorAll("mark.selected")) m.classList.remove("selected");
     this.textEl.querySelector(`mark[data-target="${id}"]`)?.classList.add("selected");
     for (const c of this.textEl.querySelectorAll(".cell-current, .row-current")) c.classList.remove("cell-current", "row-current");
@@ -331,7 +342,7 @@ export class ReaderView implements View {
         "dl",
         { class: "record", "data-testid": "target-record" },
         ...row("reader.field.indicator", g.indicator),
-        ...row("reader.field.indicatorId", g.indicator_id ?? t("reader.unmapped")),
+        ...row("reader.field.catalog", g.indicator_id ? (this.catalog.get(g.indicator_id) ?? g.indicator) : t("reader.unmapped")),
         ...row("reader.field.value", formatFigure(g.value, g.value_high, g.unit, g.qualifier)),
         ...row("reader.field.normalized", norm),
         ...row("reader.field.kind", t(`targetKind.${g.kind}`)),
@@ -347,7 +358,7 @@ export class ReaderView implements View {
         ...row("reader.field.quote", g.quote),
       ),
     );
-    if (g.task !== null && this.doc) {
+    if (follow && g.task !== null && this.doc) {
       const task = this.doc.tasks.find((x) => x.ordinal === g.task);
       if (task && task.id !== this.selectedTask?.id) void this.selectTask(task, false);
     }
