@@ -307,7 +307,7 @@ pub async fn move_slide(state: State<'_, AppState>, id: i64, position: u32) -> R
 
 /// Full-text search.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn search(state: State<'_, AppState>, request: SearchRequest) -> Res<Vec<SearchHitDto>> {
+pub async fn search(state: State<'_, AppState>, request: SearchRequest) -> Res<SearchResults> {
     blocking(state, move |b| b.search(&request)).await
 }
 

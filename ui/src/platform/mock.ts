@@ -23,7 +23,7 @@ import type {
   ImportReport,
   IndicatorOption,
   Lang,
-  SearchHitDto,
+  SearchResults,
   SearchRequest,
   SimilarTask,
   Slide,
@@ -56,6 +56,8 @@ export interface MockOptions {
   importPlans?: PlanSpec[] | null;
   /** Artificial latency per call in ms (0 in tests). */
   latencyMs?: number;
+  /** View preferences kept "across restarts": share one map between mocks. */
+  preferences?: Map<string, string>;
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -81,10 +83,13 @@ export class MockPlatform implements Platform {
   private nextAnnotationId = 1;
   private nextSlideId = 1;
   private clock = Date.parse("2026-01-05T08:00:00Z");
+  /** View preferences (pass the same map to a new mock to "restart" the app). */
+  readonly preferences: Map<string, string>;
   /** Files written through the save dialog, newest last. */
   readonly saved: { name: string; content: string }[] = [];
 
   constructor(private readonly opts: MockOptions = {}) {
+    this.preferences = opts.preferences ?? new Map();
     for (const p of opts.plans ?? SAMPLE_PLANS) this.add(p);
   }
 
@@ -385,9 +390,19 @@ export class MockPlatform implements Platform {
     if (!MOCK_THEMES.some((x) => x.id === theme)) throw new AppError("invalid_input", `unknown theme "${theme}"`);
   }
 
-  async search(request: SearchRequest): Promise<SearchHitDto[]> {
+  async search(request: SearchRequest): Promise<SearchResults> {
     if (request.theme) this.knownTheme(request.theme);
     return this.tick(mockSearch([...this.docs.values()], request, (id) => this.themesOf(id).map((x) => x.theme)));
+  }
+
+  /** Preferences, as the webview's localStorage keeps them (shared by mocks built with the same `preferences`). */
+  async getPreference(key: string): Promise<string | null> {
+    return this.tick(this.preferences.get(key) ?? null);
+  }
+
+  async setPreference(key: string, value: string): Promise<void> {
+    this.preferences.set(key, value);
+    await this.tick(null);
   }
 
   async similarTasks(taskId: number, top: number): Promise<SimilarTask[]> {

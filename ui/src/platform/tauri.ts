@@ -21,7 +21,7 @@ import type {
   ImportReport,
   IndicatorOption,
   Lang,
-  SearchHitDto,
+  SearchResults,
   SearchRequest,
   SimilarTask,
   Slide,
@@ -116,7 +116,7 @@ export class TauriPlatform implements Platform {
   moveSlide(id: number, position: number): Promise<void> {
     return call("move_slide", { id, position });
   }
-  search(request: SearchRequest): Promise<SearchHitDto[]> {
+  search(request: SearchRequest): Promise<SearchResults> {
     return call("search", { request });
   }
   similarTasks(task_id: number, top: number): Promise<SimilarTask[]> {
@@ -142,5 +142,21 @@ export class TauriPlatform implements Platform {
   }
   ready(): Promise<void> {
     return call("app_ready");
+  }
+
+  async getPreference(key: string): Promise<string | null> {
+    try {
+      return window.localStorage.getItem(`planlens.${key}`);
+    } catch {
+      return null;
+    }
+  }
+
+  async setPreference(key: string, value: string): Promise<void> {
+    try {
+      window.localStorage.setItem(`planlens.${key}`, value);
+    } catch {
+      // Storage full or disabled: the preference is only lost.
+    }
   }
 }

@@ -21,7 +21,7 @@ import type {
   ImportReport,
   IndicatorOption,
   Lang,
-  SearchHitDto,
+  SearchResults,
   SearchRequest,
   SimilarTask,
   Slide,
@@ -84,8 +84,8 @@ export interface Platform {
   /** Moves a slide to a position (clamped). */
   moveSlide(id: number, position: number): Promise<void>;
 
-  /** Full-text search over sections and task items, best first. */
-  search(request: SearchRequest): Promise<SearchHitDto[]>;
+  /** Full-text search over sections and task items, best first, with the indicator synonyms searched. */
+  search(request: SearchRequest): Promise<SearchResults>;
   /** The task items of other documents most similar to one, best first. */
   similarTasks(taskId: number, top: number): Promise<SimilarTask[]>;
   /** Two task items side by side with the content words they share. */
@@ -103,4 +103,13 @@ export interface Platform {
 
   /** Tells the host the first screen with documents is shown (start-up benchmark). */
   ready(): Promise<void>;
+
+  /**
+   * A view preference kept across restarts (e.g. Compare's selection), as
+   * JSON text; `null` when never set. Kept by the webview (localStorage in
+   * the app's data directory), not in the plan database: it is view state.
+   */
+  getPreference(key: string): Promise<string | null>;
+  /** Stores a view preference (see `getPreference`). */
+  setPreference(key: string, value: string): Promise<void>;
 }

@@ -25,6 +25,16 @@ export function figureText(f: CompareFigure): string {
   return formatFigure(f.value, f.value_high, f.unit, f.qualifier) + (f.year !== null ? ` (${f.year})` : "");
 }
 
+/** The preference that keeps Compare's selection across restarts. */
+export const SELECTION_KEY = "compare.selection";
+
+/** Compare's selection as kept between sessions. */
+interface SavedSelection {
+  documents: { id: number; source: string }[];
+  indicators: string[];
+  includeOther: boolean;
+}
+
 /** The comparison CSV's columns (i18n keys), in order. */
 const CSV_COLUMNS = [
   "compare.csv.indicator",
@@ -61,21 +71,61 @@ export class CompareView implements View {
   private readonly resultEl = h("div", { class: "compare-results" });
   private readonly chartEl = h("figure", { class: "chart", "data-testid": "chart" });
   private seq = 0;
+  /** Whether the last session's selection was brought back. */
+  private restored = false;
 
   constructor(private readonly ctx: AppContext) {}
 
   async show(): Promise<void> {
     this.docs = await this.ctx.platform.listDocuments();
+    if (!this.restored) {
+      this.restored = true;
+      await this.restore();
+    }
     const known = new Set(this.docs.map((d) => d.id));
     for (const id of this.selectedDocs) if (!known.has(id)) this.selectedDocs.delete(id);
     replace(this.el, h("div", { class: "view-head" }, h("h2", null, t("compare.heading"))), h("div", { class: "compare-grid" }, this.pickerEl, this.resultEl));
     await this.refreshIndicators();
   }
 
+  /**
+   * Brings back the selection of the last session. Documents are matched by
+   * id and file name, so a selection never lands on another document.
+   */
+  private async restore(): Promise<void> {
+    try {
+      const text = await this.ctx.platform.getPreference(SELECTION_KEY);
+      if (!text) return;
+      const saved = JSON.parse(text) as Partial<SavedSelection>;
+      const byId = new Map(this.docs.map((d) => [d.id, d]));
+      for (const d of saved.documents ?? []) {
+        if (byId.get(d.id)?.source_name === d.source) this.selectedDocs.add(d.id);
+      }
+      for (const id of saved.indicators ?? []) if (typeof id === "string") this.selectedIndicators.add(id);
+      this.includeOther = saved.includeOther === true;
+    } catch {
+      // An unreadable preference is ignored.
+    }
+  }
+
+  /** Keeps the selection for the next session. */
+  private persist(): void {
+    const byId = new Map(this.docs.map((d) => [d.id, d]));
+    const saved: SavedSelection = {
+      documents: [...this.selectedDocs].map((id) => ({ id, source: byId.get(id)?.source_name ?? "" })),
+      indicators: [...this.selectedIndicators],
+      includeOther: this.includeOther,
+    };
+    this.ctx.platform.setPreference(SELECTION_KEY, JSON.stringify(saved)).catch(() => {});
+  }
+
   private async refreshIndicators(): Promise<void> {
     this.indicators = this.selectedDocs.size ? await this.ctx.platform.listIndicators([...this.selectedDocs], locale()) : [];
-    const ids = new Set(this.indicators.map((i) => i.id));
-    for (const id of this.selectedIndicators) if (!ids.has(id)) this.selectedIndicators.delete(id);
+    // Indicators of documents no longer chosen are kept only while no document is chosen (start-up).
+    if (this.selectedDocs.size) {
+      const ids = new Set(this.indicators.map((i) => i.id));
+      for (const id of this.selectedIndicators) if (!ids.has(id)) this.selectedIndicators.delete(id);
+    }
     this.renderPickers();
     await this.refreshResults();
   }
@@ -168,6 +218,7 @@ export class CompareView implements View {
   }
 
   private async refreshResults(): Promise<void> {
+    this.persist();
     const seq = ++this.seq;
     if (this.selectedDocs.size < 2) {
       this.comparison = null;
