@@ -76,7 +76,11 @@ fn expand_term(term: &str, catalog: &Catalog, drop: &[String]) -> Option<Expansi
                 .filter(|c| !matches!(c, '"' | '“' | '”'))
                 .collect();
             let k = norm(&shown);
-            if k == key || k.is_empty() || phrases.iter().chain(&dropped).any(|q| norm(q) == k) {
+            // A phrase holding the term (研发投入强度变化) finds nothing more.
+            if k.contains(&key)
+                || k.is_empty()
+                || phrases.iter().chain(&dropped).any(|q| norm(q) == k)
+            {
                 continue;
             }
             if dropped_keys.contains(&k) {
@@ -124,6 +128,8 @@ mod tests {
         assert!(e[0].phrases.contains(&"投入强度".to_string()));
         assert!(e[0].phrases.contains(&"研发经费投入强度".to_string()));
         assert!(!e[0].phrases.contains(&"研发投入强度".to_string()));
+        // Phrases that contain the term add nothing and are not listed.
+        assert!(e[0].phrases.iter().all(|p| !p.contains("研发投入强度")));
         let e = expand("研发投入强度", &c, &["投入强度".into()]);
         assert!(!e[0].phrases.contains(&"投入强度".to_string()));
         assert_eq!(e[0].dropped, vec!["投入强度".to_string()]);

@@ -63,7 +63,7 @@ export function mockSearch(docs: DocumentDetail[], req: SearchRequest, themesOf:
     if (!req.synonyms) return [term];
     const named = MOCK_SYNONYMS.filter((x) => x.phrases.includes(term) || x.zh === term);
     if (!named.length) return [term];
-    const all = [...new Set(named.flatMap((x) => x.phrases))].filter((p) => p !== term);
+    const all = [...new Set(named.flatMap((x) => x.phrases))].filter((p) => !p.includes(term));
     const phrases = all.filter((p) => !req.drop_synonyms.includes(p));
     synonyms.push({ term, indicators: named.map((x) => ({ id: x.id, zh: x.zh, en: x.en })), phrases, dropped: all.filter((p) => req.drop_synonyms.includes(p)) });
     return [term, ...phrases];
