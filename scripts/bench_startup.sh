@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 PROFILE=${PROFILE:-release}
 RUNS=${RUNS:-5}
 export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-1}
-(cd ui && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm run build >/dev/null)
+(cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build >/dev/null)
 if [ "$PROFILE" = release ]; then cargo build -q --release -p planlens-app; else cargo build -q -p planlens-app; fi
 APP="target/$PROFILE/planlens-app"
 

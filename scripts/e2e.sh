@@ -30,7 +30,7 @@ command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
 command -v node >/dev/null || { echo "e2e: Node.js 20+ is required" >&2; exit 1; }
 
 if [ -z "${E2E_NO_BUILD:-}" ]; then
-  (cd ui && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm test && npm run build)
+  (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test && npm run build)
   # The shell's own tests: generated TypeScript bindings up to date, backend
   # against a temporary database.
   cargo test -p planlens-app

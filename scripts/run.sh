@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PLANLENS_SETUP="app e2e" scripts/setup.sh
 
-(cd ui && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm run build)
+(cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build)
 cargo build --release --locked -p planlens-app --bin planlens-app
 cargo build --release --locked --bin planlens
 APP=target/release/planlens-app

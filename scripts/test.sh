@@ -20,7 +20,7 @@ cargo test --locked
 echo "== extraction accuracy on the seed plans"
 scripts/accuracy.sh
 echo "== UI build (the desktop shell embeds it)"
-(cd ui && npm install --no-audit --no-fund && npm run build)
+(cd ui && npm ci --no-audit --no-fund && npm run build)
 echo "== cargo clippy: desktop shell (warnings denied)"
 cargo clippy -p planlens-app --all-targets --locked -- -D warnings
 echo "== UI tests, shell tests, end-to-end test of the app"

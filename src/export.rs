@@ -4,7 +4,8 @@
 //! Pure functions over [`AnnotatedItem`]s and [`CorrectionEntry`]s; the
 //! caller writes the file.
 
-use crate::store::{AnnotatedItem, CorrectionEntry, CorrectionScope};
+pub use crate::chart::Lang;
+use crate::store::{AnnotatedItem, AnnotationStatus, CorrectionEntry, CorrectionScope};
 
 /// Quotes one CSV field (RFC 4180): wrapped in quotes when it holds a comma,
 /// quote or line break, with inner quotes doubled.
@@ -65,13 +66,92 @@ pub fn corrections_csv(entries: &[CorrectionEntry]) -> String {
     out
 }
 
+/// The words of an export in one language.
+struct Words {
+    heading: &'static str,
+    status: &'static str,
+    priority: &'static str,
+    tags: &'static str,
+    owner: &'static str,
+    figures: &'static str,
+    list_sep: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Zh => Words {
+            heading: "任务事项批注",
+            status: "状态",
+            priority: "优先级",
+            tags: "标签",
+            owner: "负责人",
+            figures: "指标",
+            list_sep: "；",
+        },
+        Lang::En => Words {
+            heading: "Task item annotations",
+            status: "Status",
+            priority: "Priority",
+            tags: "Tags",
+            owner: "Owner",
+            figures: "Figures",
+            list_sep: "; ",
+        },
+    }
+}
+
+/// An annotation status in words (待定 / Undecided …).
+pub fn status_label(status: AnnotationStatus, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => status.label_zh(),
+        Lang::En => status.label_en(),
+    }
+}
+
+/// A priority (1 high, 2 medium, 3 low) in words, as the app shows it.
+pub fn priority_label(priority: u8, lang: Lang) -> String {
+    match (lang, priority) {
+        (Lang::Zh, 1) => "高".into(),
+        (Lang::Zh, 2) => "中".into(),
+        (Lang::Zh, 3) => "低".into(),
+        (Lang::En, 1) => "High".into(),
+        (Lang::En, 2) => "Medium".into(),
+        (Lang::En, 3) => "Low".into(),
+        (_, p) => p.to_string(),
+    }
+}
+
+/// The document as an export names it: its title, with the city and the
+/// period added when the title does not already say them.
+pub fn document_heading(it: &AnnotatedItem) -> String {
+    let title = it.document_title.clone().unwrap_or_default();
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(city) = it.city.as_deref().filter(|c| !c.is_empty()) {
+        let short = city.trim_end_matches('市');
+        if !title.contains(short) {
+            parts.push(city.to_string());
+        }
+    }
+    if !title.is_empty() {
+        parts.push(title.clone());
+    }
+    if let Some(period) = it.period.as_deref() {
+        let first = period.split('–').next().unwrap_or(period);
+        if !title.contains(first) {
+            parts.push(period.to_string());
+        }
+    }
+    parts.join(" · ")
+}
+
 /// Annotated items as CSV with a header row and a UTF-8 BOM (so Excel reads
-/// the Chinese text correctly).
-pub fn annotations_csv(items: &[AnnotatedItem]) -> String {
+/// the Chinese text correctly). Status and priority are words in `lang`.
+pub fn annotations_csv(items: &[AnnotatedItem], lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&csv_line(&[
         "city",
         "document",
+        "period",
         "section",
         "task",
         "status",
@@ -89,10 +169,14 @@ pub fn annotations_csv(items: &[AnnotatedItem]) -> String {
         out.push_str(&csv_line(&[
             it.city.clone().unwrap_or_default(),
             it.document_title.clone().unwrap_or_default(),
+            it.period.clone().unwrap_or_default(),
             it.path.clone(),
             it.task_title.clone(),
-            a.draft.status.as_str().to_string(),
-            a.draft.priority.map(|p| p.to_string()).unwrap_or_default(),
+            status_label(a.draft.status, lang).to_string(),
+            a.draft
+                .priority
+                .map(|p| priority_label(p, lang))
+                .unwrap_or_default(),
             a.draft.tags.join(";"),
             a.draft.owner.clone(),
             a.draft.note.clone(),
@@ -105,46 +189,42 @@ pub fn annotations_csv(items: &[AnnotatedItem]) -> String {
     out
 }
 
-/// Annotated items as a Markdown report grouped by city and document.
-pub fn annotations_markdown(items: &[AnnotatedItem]) -> String {
-    let mut out = String::from("# 任务事项批注 / Task item annotations\n");
+/// Annotated items as a Markdown report grouped by document, in `lang`.
+pub fn annotations_markdown(items: &[AnnotatedItem], lang: Lang) -> String {
+    let w = words(lang);
+    let mut out = format!("# {}\n", w.heading);
     let mut current: Option<i64> = None;
     for it in items {
         if current != Some(it.document_id) {
             current = Some(it.document_id);
-            out.push_str(&format!(
-                "\n## {} · {}\n",
-                it.city.as_deref().unwrap_or("—"),
-                it.document_title.as_deref().unwrap_or("—")
-            ));
+            out.push_str(&format!("\n## {}\n", md_escape(&document_heading(it))));
         }
         let a = &it.annotation;
         out.push_str(&format!(
-            "\n### {} {}\n\n- 状态 / status: {} ({})\n",
+            "\n### {} {}\n\n- {}: {}\n",
             it.path,
             md_escape(&it.task_title),
-            a.draft.status.label_zh(),
-            a.draft.status.as_str()
+            w.status,
+            status_label(a.draft.status, lang),
         ));
         if let Some(p) = a.draft.priority {
-            out.push_str(&format!("- 优先级 / priority: {p}\n"));
+            out.push_str(&format!("- {}: {}\n", w.priority, priority_label(p, lang)));
         }
         if !a.draft.tags.is_empty() {
             out.push_str(&format!(
-                "- 标签 / tags: {}\n",
+                "- {}: {}\n",
+                w.tags,
                 md_escape(&a.draft.tags.join(", "))
             ));
         }
         if !a.draft.owner.is_empty() {
-            out.push_str(&format!(
-                "- 负责人 / owner: {}\n",
-                md_escape(&a.draft.owner)
-            ));
+            out.push_str(&format!("- {}: {}\n", w.owner, md_escape(&a.draft.owner)));
         }
         if !it.figures.is_empty() {
             out.push_str(&format!(
-                "- 指标 / figures: {}\n",
-                md_escape(&it.figures.join("；"))
+                "- {}: {}\n",
+                w.figures,
+                md_escape(&it.figures.join(w.list_sep))
             ));
         }
         if !a.draft.note.is_empty() {
@@ -197,6 +277,7 @@ mod tests {
             document_id: 4,
             city: Some("滨州市".into()),
             document_title: Some("2023年全市科技工作要点".into()),
+            period: Some("2023".into()),
             path: "三/(二)".into(),
             task_title: "深化科技金融结合".into(),
             task_text: "深化科技金融结合。发放贷款*10亿元*。".into(),
@@ -206,24 +287,47 @@ mod tests {
 
     #[test]
     fn csv_quotes_fields_and_keeps_one_record_per_item() {
-        let csv = annotations_csv(&[item()]);
+        let csv = annotations_csv(&[item()], Lang::Zh);
         assert!(csv.starts_with('\u{feff}'));
         let body: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-        assert_eq!(body[0].split(',').count(), 13);
+        assert_eq!(body[0].split(',').count(), 14);
         assert!(body[1].starts_with(
-            "滨州市,2023年全市科技工作要点,三/(二),深化科技金融结合,adapt,2,金融;人才,李,"
+            "滨州市,2023年全市科技工作要点,2023,三/(二),深化科技金融结合,借鉴,中,金融;人才,李,"
         ));
+        let en = annotations_csv(&[item()], Lang::En);
+        assert!(en.contains(",Adapt,Medium,"), "{en}");
         assert!(body[1].contains("\"参考其\"\"贷款贴息\"\"做法,\n调整额度\""));
     }
 
     #[test]
     fn markdown_groups_by_document_and_escapes() {
-        let md = annotations_markdown(&[item()]);
-        assert!(md.contains("## 滨州市 · 2023年全市科技工作要点"));
+        let md = annotations_markdown(&[item()], Lang::Zh);
+        // The title names the year already; the city is added.
+        assert!(md.contains("## 滨州市 · 2023年全市科技工作要点\n"), "{md}");
         assert!(md.contains("### 三/(二) 深化科技金融结合"));
-        assert!(md.contains("- 状态 / status: 借鉴 (adapt)"));
+        assert!(md.contains("- 状态: 借鉴\n"));
+        assert!(md.contains("- 优先级: 中\n"));
+        assert!(!md.contains("adapt"));
         assert!(md.contains("> 调整额度"));
         assert!(md.contains("发放贷款\\*10亿元\\*"));
+    }
+
+    #[test]
+    fn markdown_in_english_uses_words_and_the_period() {
+        let mut it = item();
+        it.document_title = Some("临沂市 2021 年度工作计划".into());
+        it.city = Some("临沂市".into());
+        it.period = Some("2021".into());
+        it.annotation.draft.status = AnnotationStatus::NotApplicable;
+        it.annotation.draft.priority = Some(1);
+        let md = annotations_markdown(&[it.clone()], Lang::En);
+        assert!(md.starts_with("# Task item annotations\n"));
+        assert!(md.contains("## 临沂市 2021 年度工作计划\n"), "{md}");
+        assert!(md.contains("- Status: Not applicable\n"));
+        assert!(md.contains("- Priority: High\n"));
+        assert!(!md.contains(" · —"));
+        it.document_title = Some("科技创新工作思路".into());
+        assert_eq!(document_heading(&it), "临沂市 · 科技创新工作思路 · 2021");
     }
 
     #[test]

@@ -505,16 +505,22 @@ impl Backend {
             .collect())
     }
 
-    /// Annotated items as CSV or Markdown (the core's export format).
+    /// Annotated items as CSV or Markdown (the core's export format), status
+    /// and priority in words of `lang`.
     pub fn export_annotations(
         &self,
         filter: AnnotationFilter,
         format: TextFormat,
+        lang: Lang,
     ) -> Result<String, AppError> {
         let items = self.store()?.annotated_items(&filter.into())?;
+        let lang = match lang {
+            Lang::Zh => chart::Lang::Zh,
+            Lang::En => chart::Lang::En,
+        };
         Ok(match format {
-            TextFormat::Csv => planlens::export::annotations_csv(&items),
-            TextFormat::Markdown => planlens::export::annotations_markdown(&items),
+            TextFormat::Csv => planlens::export::annotations_csv(&items, lang),
+            TextFormat::Markdown => planlens::export::annotations_markdown(&items, lang),
         })
     }
 

@@ -143,34 +143,35 @@ pub async fn chart_svg(state: State<'_, AppState>, spec: ChartSpec) -> Res<Strin
     blocking(state, move |b| b.chart_svg(&spec)).await
 }
 
-/// Asks where to save and writes `bytes` there; `false` when cancelled.
+/// Asks where to save and writes `bytes` there; the path written, `None`
+/// when cancelled.
 async fn save_dialog(
     app: &AppHandle,
     name: String,
     filter: (&'static str, &'static [&'static str]),
     bytes: Vec<u8>,
-) -> Res<bool> {
+) -> Res<Option<String>> {
     // Test hook for the end-to-end test, which cannot drive a native
     // dialog: with PLANLENS_SAVE_DIR set, files are written there under the
     // suggested name, without asking.
     if let Some(dir) = std::env::var_os("PLANLENS_SAVE_DIR").filter(|d| !d.is_empty()) {
         let path = PathBuf::from(dir).join(&name);
         std::fs::write(&path, bytes).map_err(|e| AppError::Io(e).to_api())?;
-        return Ok(true);
+        return Ok(Some(path.display().to_string()));
     }
     let dialog = app.dialog().clone();
-    tauri::async_runtime::spawn_blocking(move || -> Res<bool> {
+    tauri::async_runtime::spawn_blocking(move || -> Res<Option<String>> {
         let Some(target) = dialog
             .file()
             .set_file_name(&name)
             .add_filter(filter.0, filter.1)
             .blocking_save_file()
         else {
-            return Ok(false);
+            return Ok(None);
         };
         let path = file_path(target)?;
         std::fs::write(&path, bytes).map_err(|e| AppError::Io(e).to_api())?;
-        Ok(true)
+        Ok(Some(path.display().to_string()))
     })
     .await
     .map_err(|e| ApiError {
@@ -186,7 +187,7 @@ pub async fn export_chart(
     state: State<'_, AppState>,
     spec: ChartSpec,
     format: ExportFormat,
-) -> Res<bool> {
+) -> Res<Option<String>> {
     let stem = if spec.themes.is_some() {
         "themes"
     } else {
@@ -207,7 +208,7 @@ pub async fn save_text(
     suggested_name: String,
     format: TextFormat,
     content: String,
-) -> Res<bool> {
+) -> Res<Option<String>> {
     let name: String = suggested_name
         .chars()
         .filter(|c| !matches!(c, '/' | '\\' | '\0'))
@@ -273,8 +274,9 @@ pub async fn export_annotations(
     state: State<'_, AppState>,
     filter: AnnotationFilter,
     format: TextFormat,
-) -> Res<bool> {
-    let text = blocking(state, move |b| b.export_annotations(filter, format)).await?;
+    lang: Lang,
+) -> Res<Option<String>> {
+    let text = blocking(state, move |b| b.export_annotations(filter, format, lang)).await?;
     let name = match format {
         TextFormat::Csv => "annotations.csv",
         TextFormat::Markdown => "annotations.md",
@@ -314,7 +316,7 @@ pub async fn move_slide(state: State<'_, AppState>, id: i64, position: u32) -> R
 
 /// Full-text search.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn search(state: State<'_, AppState>, request: SearchRequest) -> Res<Vec<SearchHitDto>> {
+pub async fn search(state: State<'_, AppState>, request: SearchRequest) -> Res<SearchResults> {
     blocking(state, move |b| b.search(&request)).await
 }
 
@@ -484,7 +486,7 @@ pub async fn list_corrections(state: State<'_, AppState>) -> Res<Vec<CorrectionE
 
 /// Exports every correction as CSV through the save dialog.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn export_corrections(app: AppHandle, state: State<'_, AppState>) -> Res<bool> {
+pub async fn export_corrections(app: AppHandle, state: State<'_, AppState>) -> Res<Option<String>> {
     let text = blocking(state, |b| b.corrections_csv()).await?;
     save_dialog(
         &app,

@@ -921,8 +921,11 @@ pub struct AnnotatedItem {
     pub document_id: i64,
     /// City.
     pub city: Option<String>,
-    /// Document title.
+    /// Document title (corrections applied; city, period and kind when the
+    /// plan has no title).
     pub document_title: Option<String>,
+    /// The document's period (`2023`, `2021–2025`).
+    pub period: Option<String>,
     /// Section path.
     pub path: String,
     /// Task item title.
@@ -940,6 +943,7 @@ impl From<store::AnnotatedItem> for AnnotatedItem {
             document_id: i.document_id,
             city: i.city,
             document_title: i.document_title,
+            period: i.period,
             path: i.path,
             task_title: i.task_title,
             task_text: i.task_text,
@@ -1018,6 +1022,9 @@ pub fn typescript() -> String {
         SearchRequest::decl(&cfg),
         CharSpan::decl(&cfg),
         SearchHitDto::decl(&cfg),
+        SynonymDto::decl(&cfg),
+        IndicatorName::decl(&cfg),
+        SearchResults::decl(&cfg),
         SimilarTask::decl(&cfg),
         TaskSide::decl(&cfg),
         TaskPair::decl(&cfg),

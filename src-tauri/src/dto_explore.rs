@@ -26,6 +26,68 @@ pub struct SearchRequest {
     pub theme: Option<String>,
     /// Most hits (0: 20).
     pub limit: u32,
+    /// Also find the phrases of a catalog indicator the query names.
+    #[serde(default)]
+    pub synonyms: bool,
+    /// Synonym phrases the user removed.
+    #[serde(default)]
+    pub drop_synonyms: Vec<String>,
+    /// Leave out documents of these cities.
+    #[serde(default)]
+    pub exclude_cities: Vec<String>,
+}
+
+/// A query term widened to the phrases of the catalog indicator it names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SynonymDto {
+    /// The term (or the whole query).
+    pub term: String,
+    /// Names of the indicators it names, in the request's language order
+    /// (Chinese, English).
+    pub indicators: Vec<IndicatorName>,
+    /// The phrases searched besides the term.
+    pub phrases: Vec<String>,
+    /// Phrases the user removed.
+    pub dropped: Vec<String>,
+}
+
+/// A catalog indicator by name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct IndicatorName {
+    /// Catalog id.
+    pub id: String,
+    /// Chinese name.
+    pub zh: String,
+    /// English name.
+    pub en: String,
+}
+
+impl From<core_search::synonyms::Expansion> for SynonymDto {
+    fn from(e: core_search::synonyms::Expansion) -> Self {
+        SynonymDto {
+            term: e.term,
+            indicators: e
+                .indicators
+                .into_iter()
+                .map(|i| IndicatorName {
+                    id: i.id,
+                    zh: i.name_zh,
+                    en: i.name_en,
+                })
+                .collect(),
+            phrases: e.phrases,
+            dropped: e.dropped,
+        }
+    }
+}
+
+/// What a search found, and the synonyms it searched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SearchResults {
+    /// Hits, best first.
+    pub hits: Vec<SearchHitDto>,
+    /// The query terms widened to an indicator's phrases.
+    pub synonyms: Vec<SynonymDto>,
 }
 
 /// A half-open character range.

@@ -6,6 +6,7 @@ use planlens::chart::{ChartData, HeatmapChart};
 use planlens::present;
 use planlens::search::{self as core_search, SearchQuery};
 use planlens::store::Store;
+use planlens::targets::Catalog;
 use planlens::themes::Taxonomy;
 
 use crate::backend::Backend;
@@ -22,7 +23,7 @@ const MAX_SIMILAR: u32 = 50;
 
 impl Backend {
     /// Full-text search.
-    pub fn search(&self, req: &SearchRequest) -> Result<Vec<SearchHitDto>, AppError> {
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, AppError> {
         if let Some(t) = &req.theme {
             known_theme(t)?;
         }
@@ -39,13 +40,30 @@ impl Backend {
             role: req.role.map(Into::into),
             theme: req.theme.clone(),
             limit: req.limit.min(MAX_HITS) as usize,
+            synonyms: req.synonyms,
+            drop_synonyms: req.drop_synonyms.clone(),
+            exclude_cities: req
+                .exclude_cities
+                .iter()
+                .filter(|c| !c.trim().is_empty())
+                .cloned()
+                .collect(),
         };
-        Ok(self
+        let hits = self
             .store()?
             .search(&q)?
             .into_iter()
             .map(Into::into)
-            .collect())
+            .collect();
+        let synonyms = if q.synonyms {
+            core_search::synonyms::expand(&q.text, &Catalog::builtin(), &q.drop_synonyms)
+                .into_iter()
+                .map(Into::into)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(SearchResults { hits, synonyms })
     }
 
     /// The task items of other documents most similar to `task_id`.

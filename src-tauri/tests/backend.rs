@@ -223,9 +223,15 @@ fn annotations_keep_history_across_restart_and_reimport() {
     let items = b.annotated_items(AnnotationFilter::default()).unwrap();
     assert_eq!(items.len(), 1);
     let csv = b
-        .export_annotations(AnnotationFilter::default(), TextFormat::Csv)
+        .export_annotations(AnnotationFilter::default(), TextFormat::Csv, Lang::Zh)
         .unwrap();
     assert!(csv.contains("可直接采纳"));
+    let md = b
+        .export_annotations(AnnotationFilter::default(), TextFormat::Markdown, Lang::En)
+        .unwrap();
+    assert!(md.contains("- Status: "), "{md}");
+    assert!(!md.contains("· —"), "{md}");
+    assert!(!md.contains("adopt") && !md.contains("undecided"), "{md}");
 }
 
 #[test]

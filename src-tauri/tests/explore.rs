@@ -21,6 +21,9 @@ fn request(query: &str) -> SearchRequest {
         role: None,
         theme: None,
         limit: 20,
+        synonyms: false,
+        drop_synonyms: Vec::new(),
+        exclude_cities: Vec::new(),
     }
 }
 
@@ -28,7 +31,7 @@ fn request(query: &str) -> SearchRequest {
 fn search_hits_point_into_the_document_text() {
     let dir = tempfile::tempdir().unwrap();
     let b = open(&dir);
-    let hits = b.search(&request("孵化")).unwrap();
+    let hits = b.search(&request("孵化")).unwrap().hits;
     assert!(hits.len() >= 3, "{}", hits.len());
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     for h in &hits {
@@ -49,11 +52,16 @@ fn search_hits_point_into_the_document_text() {
     // Filters narrow; a city filter keeps that city only.
     let mut q = request("人才");
     q.city = Some("滨州".into());
-    let hits = b.search(&q).unwrap();
+    let hits = b.search(&q).unwrap().hits;
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h.city.as_deref() == Some("滨州市")));
     q.theme = Some("talent".into());
-    assert!(b.search(&q).unwrap().iter().all(|h| h.task_id.is_some()));
+    assert!(b
+        .search(&q)
+        .unwrap()
+        .hits
+        .iter()
+        .all(|h| h.task_id.is_some()));
     // Bad requests say what is wrong.
     assert_eq!(
         b.search(&request("，。")).unwrap_err().to_api().code,
@@ -69,12 +77,43 @@ fn search_hits_point_into_the_document_text() {
 }
 
 #[test]
+fn search_reports_synonyms_and_leaves_out_excluded_cities() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = open(&dir);
+    let mut q = request("研发投入强度");
+    q.limit = 200;
+    let plain = b.search(&q).unwrap();
+    assert!(plain.synonyms.is_empty());
+    q.synonyms = true;
+    let wide = b.search(&q).unwrap();
+    assert_eq!(wide.synonyms.len(), 1);
+    assert!(wide.synonyms[0]
+        .indicators
+        .iter()
+        .any(|i| i.id == "rd_intensity"));
+    assert!(wide.synonyms[0].phrases.iter().any(|p| p == "投入强度"));
+    assert!(wide.hits.len() > plain.hits.len());
+    q.drop_synonyms = wide.synonyms[0].phrases.clone();
+    let dropped = b.search(&q).unwrap();
+    assert!(dropped.synonyms[0].phrases.is_empty());
+    assert_eq!(dropped.hits.len(), plain.hits.len());
+
+    let mut q = request("企业");
+    q.limit = 200;
+    q.exclude_cities = vec!["滨州".into()];
+    let hits = b.search(&q).unwrap().hits;
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h.city.as_deref() != Some("滨州市")));
+}
+
+#[test]
 fn similar_items_come_from_other_documents_and_pair_up_with_shared_terms() {
     let dir = tempfile::tempdir().unwrap();
     let b = open(&dir);
     let hit = b
         .search(&request("科技特派员"))
         .unwrap()
+        .hits
         .into_iter()
         .find_map(|h| h.task_id.map(|t| (t, h.document_id)))
         .expect("a task item about 科技特派员");

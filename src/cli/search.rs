@@ -1,8 +1,10 @@
 //! The `search` command (and, below, `similar` and `themes`).
 
 use planlens::model::{PlanKind, SectionRole};
+use planlens::search::synonyms::{self, Expansion};
 use planlens::search::{SearchHit, SearchQuery};
 use planlens::store::Store;
+use planlens::targets::Catalog;
 
 use super::CliError;
 
@@ -27,10 +29,20 @@ pub struct SearchArgs {
     /// Only task items of this theme id (`planlens themes` lists them).
     #[arg(long)]
     pub theme: Option<String>,
+    /// Leave out documents of this city (repeatable: --exclude-city 滨州 --exclude-city 日照).
+    #[arg(long = "exclude-city", value_name = "CITY")]
+    pub exclude_city: Vec<String>,
+    /// Search only the words typed: a query naming a catalog indicator
+    /// (研发投入强度) is not widened to the indicator's other phrases.
+    #[arg(long)]
+    pub no_synonyms: bool,
+    /// Do not search this synonym phrase (repeatable).
+    #[arg(long = "drop-synonym", value_name = "PHRASE")]
+    pub drop_synonym: Vec<String>,
     /// Most hits shown.
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
-    /// Print JSON.
+    /// Print JSON: `{"synonyms": [...], "hits": [...]}`.
     #[arg(long)]
     pub json: bool,
 }
@@ -67,14 +79,49 @@ pub fn run_search(store: &Store, a: SearchArgs) -> Result<(), CliError> {
         role,
         theme: a.theme,
         limit: a.limit,
+        synonyms: !a.no_synonyms,
+        drop_synonyms: a.drop_synonym,
+        exclude_cities: a.exclude_city,
     };
     let hits = store.search(&q)?;
-    if a.json {
-        println!("{}", serde_json::to_string_pretty(&hits)?);
+    let synonyms = if q.synonyms {
+        synonyms::expand(&q.text, &Catalog::builtin(), &q.drop_synonyms)
     } else {
+        Vec::new()
+    };
+    if a.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "synonyms": synonyms,
+                "hits": hits,
+            }))?
+        );
+    } else {
+        print_synonyms(&synonyms);
         print_hits(&hits);
     }
     Ok(())
+}
+
+fn print_synonyms(expansions: &[Expansion]) {
+    for e in expansions {
+        let names: Vec<&str> = e.indicators.iter().map(|i| i.id.as_str()).collect();
+        println!(
+            "synonyms of {} ({}): {}{}",
+            e.term,
+            names.join(", "),
+            e.phrases.join(", "),
+            if e.dropped.is_empty() {
+                String::new()
+            } else {
+                format!(" (dropped: {})", e.dropped.join(", "))
+            }
+        );
+    }
+    if !expansions.is_empty() {
+        println!("(--no-synonyms searches only the words typed)");
+    }
 }
 
 fn print_hits(hits: &[SearchHit]) {

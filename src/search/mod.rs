@@ -9,6 +9,7 @@
 
 pub mod index;
 pub mod segment;
+pub mod synonyms;
 
 use serde::Serialize;
 
@@ -35,6 +36,13 @@ pub struct SearchQuery {
     pub theme: Option<String>,
     /// Most hits returned (0: 20).
     pub limit: usize,
+    /// Also find the phrases of a catalog indicator the query names
+    /// ([`synonyms::expand`]).
+    pub synonyms: bool,
+    /// Synonym phrases the user removed.
+    pub drop_synonyms: Vec<String>,
+    /// Leave out documents of these cities (`滨州` or `滨州市`).
+    pub exclude_cities: Vec<String>,
 }
 
 /// A half-open character range `[start, end)`.

@@ -54,6 +54,16 @@ impl AnnotationStatus {
             AnnotationStatus::NotApplicable => "不适用",
         }
     }
+
+    /// The English label (the app's wording).
+    pub fn label_en(self) -> &'static str {
+        match self {
+            AnnotationStatus::Undecided => "Undecided",
+            AnnotationStatus::Adopt => "Adopt",
+            AnnotationStatus::Adapt => "Adapt",
+            AnnotationStatus::NotApplicable => "Not applicable",
+        }
+    }
 }
 
 /// The editable content of an annotation.
@@ -124,8 +134,11 @@ pub struct AnnotatedItem {
     pub document_id: i64,
     /// City of the document.
     pub city: Option<String>,
-    /// Title of the document.
+    /// Title of the document as shown everywhere (the user's corrections
+    /// applied; city, period and kind when the plan has no title).
     pub document_title: Option<String>,
+    /// The document's period (`2023`, `2021–2025`), corrections applied.
+    pub period: Option<String>,
     /// Section path of the task item.
     pub path: String,
     /// Task item title.
@@ -309,8 +322,11 @@ impl Store {
             },
         )?;
         let mut out = Vec::new();
+        // The document's metadata with the user's corrections, once per document.
+        let mut metas: std::collections::HashMap<i64, crate::model::DocumentMeta> =
+            std::collections::HashMap::new();
         for row in rows {
-            let (annotation, document_id, city, document_title, path, task_title, task_text) = row?;
+            let (annotation, document_id, _city, _title, path, task_title, task_text) = row?;
             let annotation = annotation?;
             if let Some(tag) = &filter.tag {
                 if !annotation.draft.tags.iter().any(|t| t == tag) {
@@ -318,11 +334,16 @@ impl Store {
                 }
             }
             let figures = self.task_figures(document_id, annotation.task_id)?;
+            if let std::collections::hash_map::Entry::Vacant(e) = metas.entry(document_id) {
+                e.insert(self.summary(document_id)?.meta);
+            }
+            let meta = &metas[&document_id];
             out.push(AnnotatedItem {
                 annotation,
                 document_id,
-                city,
-                document_title,
+                city: meta.city.clone(),
+                document_title: Some(meta.display_title()),
+                period: meta.period.map(|p| p.to_string()),
                 path,
                 task_title,
                 task_text,

@@ -210,8 +210,8 @@ impl Store {
             return Err(search::SearchError::EmptyQuery(q.text.clone()).into());
         }
         let limit = if q.limit == 0 { 20 } else { q.limit };
-        let expr = segment::match_expr(&terms);
-        let literals: Vec<String> = terms.iter().map(|t| t.literal.clone()).collect();
+        let groups = query_groups(q, terms);
+        let expr = groups_expr(&groups);
         let city = q
             .city
             .as_deref()
@@ -223,7 +223,8 @@ impl Store {
             && q.year.is_none()
             && q.kind.is_none()
             && q.role.is_none()
-            && q.theme.is_none();
+            && q.theme.is_none()
+            && q.exclude_cities.is_empty();
         let candidates: Vec<(i64, f64)> = if unfiltered {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT rowid, bm25(search_fts, 2.0, 1.0, 1.0) AS score
@@ -247,6 +248,8 @@ impl Store {
                         SELECT t.document_id, t.ordinal
                         FROM task_themes_effective th JOIN task_items t ON t.id = th.task_id
                         WHERE th.theme = ?6))
+                   AND coalesce(rtrim(d.city, '市'), '') NOT IN (
+                        SELECT rtrim(value, '市') FROM json_each(?7))
                  ORDER BY score, u.id",
             )?;
             let rows = stmt.query_map(
@@ -257,6 +260,7 @@ impl Store {
                     q.kind.map(PlanKind::as_str),
                     q.role.map(SectionRole::as_str),
                     q.theme,
+                    serde_json::to_string(&q.exclude_cities).unwrap_or_else(|_| "[]".into()),
                 ],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
@@ -301,11 +305,11 @@ impl Store {
             };
             let (doc, title, city, kind, year, path, stitle, role, task, start, end, body) = row;
             // The bigram phrase can straddle punctuation; keep only literal hits,
-            // and only units where every term occurs.
+            // and only units where every term (or one of its synonyms) occurs.
             let lower = body.to_lowercase();
-            if !literals.iter().all(|l| lower.contains(l.as_str())) {
+            let Some(literals) = literal_hits(&groups, &lower) else {
                 continue;
-            }
+            };
             let local = search::find_terms(&body, &literals);
             let start = start.max(0) as usize;
             let (snippet, highlights) = search::snippet(&body, &local, SNIPPET_CONTEXT);
@@ -348,6 +352,91 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// A query as groups that must all match; a group matches when one of its
+/// alternatives does, and an alternative when all its terms occur. Without
+/// synonyms every term is a group of one alternative.
+type Groups = Vec<Vec<Vec<segment::QueryTerm>>>;
+
+fn query_groups(q: &SearchQuery, terms: Vec<segment::QueryTerm>) -> Groups {
+    let expansions = if q.synonyms {
+        search::synonyms::expand(
+            &q.text,
+            &crate::targets::Catalog::builtin(),
+            &q.drop_synonyms,
+        )
+    } else {
+        Vec::new()
+    };
+    let alternatives = |e: &search::synonyms::Expansion| {
+        e.phrases
+            .iter()
+            .map(|p| segment::parse_query(p))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let whole: String = q
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if let [e] = expansions.as_slice() {
+        if e.term == whole {
+            let mut group = vec![terms];
+            group.extend(alternatives(e));
+            return vec![group];
+        }
+    }
+    terms
+        .into_iter()
+        .map(|t| {
+            let mut group = Vec::new();
+            if let Some(e) = expansions.iter().find(|e| e.term == t.literal) {
+                group.extend(alternatives(e));
+            }
+            group.insert(0, vec![t]);
+            group
+        })
+        .collect()
+}
+
+fn groups_expr(groups: &Groups) -> String {
+    let and = |alt: &[segment::QueryTerm]| segment::match_expr(alt);
+    groups
+        .iter()
+        .map(|g| match g.as_slice() {
+            [one] => and(one),
+            alts => format!(
+                "({})",
+                alts.iter()
+                    .map(|a| format!("({})", and(a)))
+                    .collect::<Vec<_>>()
+                    .join(" OR ")
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// The literals to highlight when every group has an alternative whose
+/// terms all occur in `lower` (the unit's text, lowercased); `None` otherwise.
+fn literal_hits(groups: &Groups, lower: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for g in groups {
+        let mut found = false;
+        for alt in g {
+            if alt.iter().all(|t| lower.contains(t.literal.as_str())) {
+                found = true;
+                out.extend(alt.iter().map(|t| t.literal.clone()));
+            }
+        }
+        if !found {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// A task item and where it sits, for listings.

@@ -170,7 +170,9 @@ describe("App", () => {
     await settle();
     const rec = root.querySelector("[data-testid=target-record]")!;
     expect(rec.textContent).toContain("500家以上");
-    expect(rec.textContent).toContain("high_tech_enterprises");
+    // The catalog indicator by name, never its internal id.
+    expect(rec.textContent).toContain("归入指标高新技术企业");
+    expect(rec.textContent).not.toContain("high_tech_enterprises");
   });
 
   it("compares two cities, draws the chart, opens the Reader from a figure and fills the deck", async () => {
@@ -199,6 +201,21 @@ describe("App", () => {
     root.querySelector<HTMLButtonElement>("[data-testid=add-to-deck]")!.click();
     await settle();
     expect(await platform.listSlides()).toHaveLength(1);
+    // A second click while the export runs is ignored; the notice says where the file went.
+    const csvButton = root.querySelector<HTMLButtonElement>("[data-testid=export-csv]")!;
+    csvButton.click();
+    expect(csvButton.getAttribute("aria-busy")).toBe("true");
+    expect(csvButton.disabled).toBe(true);
+    csvButton.click();
+    await settle();
+    expect(csvButton.disabled).toBe(false);
+    const csvFiles = platform.saved.filter((f) => f.name === "comparison.csv");
+    expect(csvFiles).toHaveLength(1);
+    const lines = csvFiles[0].content.slice(1).split("\r\n");
+    expect(lines[0]).toBe("指标,指标编号,类型,文档,城市,时期,基期/目标,年份,数值,值,上限值,单位,限定词,原文,单元格说明,目标编号");
+    const figureLine = lines.find((l) => l.includes("650家"))!;
+    expect(figureLine).toBe("高新技术企业总数,high_tech_enterprises,总量,2023年全市科技工作要点,滨州市,2023,目标,2023,650家,650,,家,,总数达到650家,,2");
+    expect(root.querySelector("[role=status]")?.textContent).toContain("已保存到 /home/user/Documents/comparison.csv");
     root.querySelector<HTMLButtonElement>("button.figure")!.click();
     await settle();
     expect(app.currentView).toBe("reader");
@@ -272,5 +289,17 @@ describe("App", () => {
     await settle();
     expect(platform.saved.map((s) => s.name)).toEqual(["annotations.csv", "annotations.md"]);
     expect(platform.saved[0].content).toContain("滨州市");
+    expect(platform.saved[0].content).toContain(",采纳,中,");
+    expect(platform.saved[1].content).not.toContain("· —");
+    expect(platform.saved[1].content).toContain("- 状态: 借鉴");
+    expect(root.querySelector("[role=status]")?.textContent).toContain("/home/user/Documents/annotations.md");
+    setLocale("en");
+    await settle();
+    root.querySelector<HTMLButtonElement>("[data-testid=export-annotations-md]")!.click();
+    await settle();
+    const md = platform.saved.at(-1)!.content;
+    expect(md).toContain("- Status: Adopt");
+    expect(md).toContain("- Priority: Medium");
+    expect(md).not.toMatch(/\badopt\b/);
   });
 });

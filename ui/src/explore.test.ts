@@ -271,3 +271,114 @@ describe("Themes", () => {
     expect(await platform.chartSvg(slides[0].spec)).toContain("<svg");
   });
 });
+
+describe("Search synonyms, excluded cities, annotating from a hit", () => {
+  it("widens a query naming an indicator to its phrases, shown as removable chips", async () => {
+    const { app, root } = mount();
+    app.navigate("search", { q: "研发投入强度" });
+    await settle();
+    const chips = () => [...root.querySelectorAll<HTMLElement>("[data-testid=synonyms] [data-synonym]")].map((c) => c.dataset.synonym);
+    expect(chips()).toContain("研发经费投入强度");
+    expect(chips()).toContain("投入强度");
+    const count = () => root.querySelectorAll("[data-testid=search-hits] li.hit").length;
+    const wide = count();
+    expect([...root.querySelectorAll("mark.hit-term")].map((m) => m.textContent)).toContain("研发经费投入强度");
+    // Remove every chip: the typed words alone find fewer items.
+    for (const p of ["研发经费投入强度", "投入强度", "占GDP比重"]) {
+      root.querySelector<HTMLButtonElement>(`[data-synonym="${p}"] button.chip-remove`)?.click();
+      await settle();
+    }
+    expect(chips()).toEqual([]);
+    const narrow = count();
+    expect(narrow).toBeLessThan(wide);
+    // A removed phrase can come back.
+    root.querySelector<HTMLButtonElement>('[data-dropped="研发经费投入强度"]')!.click();
+    await settle();
+    expect(chips()).toEqual(["研发经费投入强度"]);
+    expect(count()).toBe(wide);
+    // Synonyms off: only the words typed.
+    const toggle = root.querySelector<HTMLInputElement>("[data-testid=use-synonyms]")!;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    await settle();
+    expect(chips()).toEqual([]);
+    expect(count()).toBe(narrow);
+  });
+
+  it("leaves out the documents of excluded cities", async () => {
+    const { app, root } = mount();
+    app.navigate("search", { q: "企业" });
+    await settle();
+    const cities = () => new Set([...root.querySelectorAll<HTMLElement>("[data-testid=search-hits] li.hit")].map((li) => li.dataset.doc));
+    expect(cities().has("1")).toBe(true);
+    root.querySelector<HTMLButtonElement>('[data-exclude-city="滨州市"]')!.click();
+    await settle();
+    expect(root.querySelector('[data-exclude-city="滨州市"]')?.getAttribute("aria-pressed")).toBe("true");
+    expect(cities().has("1")).toBe(false);
+    expect(cities().size).toBeGreaterThan(0);
+  });
+
+  it("opens the annotation form of a hit's task item, and of either item of a similar pair", async () => {
+    const platform = new MockPlatform();
+    const { app, root } = mount(platform);
+    app.navigate("search", { q: "企业" });
+    await settle();
+    const button = root.querySelector<HTMLButtonElement>("[data-testid=search-hits] button[data-annotate]")!;
+    const taskId = Number(button.dataset.annotate);
+    button.click();
+    await settle();
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    const hit = button.closest("li.hit")!;
+    hit.querySelector<HTMLInputElement>("[data-testid=status-adopt]")!.click();
+    app.navigate("library");
+    await settle();
+    expect((await platform.getAnnotation(taskId))?.draft.status).toBe("adopt");
+
+    app.navigate("similar", { task: taskId });
+    await settle();
+    const sides = root.querySelectorAll<HTMLButtonElement>("[data-testid=pair] button[data-annotate]");
+    expect(sides).toHaveLength(2);
+    const other = Number(sides[1].dataset.annotate);
+    sides[1].click();
+    await settle();
+    sides[1].closest(".pair-side")!.querySelector<HTMLInputElement>("[data-testid=status-adapt]")!.click();
+    app.navigate("library");
+    await settle();
+    expect((await platform.getAnnotation(other))?.draft.status).toBe("adapt");
+  });
+});
+
+describe("Compare across restarts", () => {
+  it("brings back the documents and indicators chosen in the last session", async () => {
+    const preferences = new Map<string, string>();
+    const first = mount(new MockPlatform({ preferences }));
+    first.app.navigate("compare");
+    await settle();
+    for (const id of ["1", "2"]) {
+      const box = first.root.querySelector<HTMLInputElement>(`input[data-doc="${id}"]`)!;
+      box.checked = true;
+      box.dispatchEvent(new Event("change"));
+      await settle();
+    }
+    const ind = first.root.querySelector<HTMLInputElement>('input[data-indicator="high_tech_enterprises"]')!;
+    ind.checked = true;
+    ind.dispatchEvent(new Event("change"));
+    await settle();
+
+    // A new app over the same data and preferences: a restart.
+    const second = mount(new MockPlatform({ preferences }));
+    second.app.navigate("compare");
+    await settle();
+    const checked = [...second.root.querySelectorAll<HTMLInputElement>("input[data-doc]")].filter((b) => b.checked).map((b) => b.dataset.doc).sort();
+    expect(checked).toEqual(["1", "2"]);
+    expect(second.root.querySelector<HTMLInputElement>('input[data-indicator="high_tech_enterprises"]')?.checked).toBe(true);
+    expect(second.root.querySelector("[data-testid=compare-table]")?.textContent).toContain("650家");
+
+    // A selection whose document is gone (another file under the same id) is not applied to it.
+    preferences.set("compare.selection", JSON.stringify({ documents: [{ id: 1, source: "other.txt" }, { id: 2, source: "nope" }], indicators: [], includeOther: false }));
+    const third = mount(new MockPlatform({ preferences }));
+    third.app.navigate("compare");
+    await settle();
+    expect([...third.root.querySelectorAll<HTMLInputElement>("input[data-doc]")].some((b) => b.checked)).toBe(false);
+  });
+});

@@ -72,3 +72,31 @@ export function labelledSelect<T extends string>(label: string, value: T, option
     ),
   );
 }
+
+/**
+ * Runs `task` for a click on `button` with a busy state: the button is
+ * disabled and `aria-busy` while it runs, and a second click meanwhile is
+ * ignored (returns without running). The button's previous disabled state is
+ * restored afterwards.
+ */
+export async function whileBusy(button: HTMLButtonElement | null, task: () => Promise<void>): Promise<void> {
+  if (!button) return task();
+  if (button.getAttribute("aria-busy") === "true") return;
+  const wasDisabled = button.disabled;
+  button.setAttribute("aria-busy", "true");
+  button.disabled = true;
+  button.classList.add("busy");
+  try {
+    await task();
+  } finally {
+    button.removeAttribute("aria-busy");
+    button.disabled = wasDisabled;
+    button.classList.remove("busy");
+  }
+}
+
+/** The button an event came from (for `whileBusy`). */
+export function eventButton(e: Event): HTMLButtonElement | null {
+  const el = e.currentTarget;
+  return el instanceof HTMLButtonElement ? el : null;
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setLocale } from "../i18n";
 import type { DocumentSummary } from "../platform/bindings";
-import { documentLabel, formatFigure, formatNumber, formatPeriod, formatTime, parseTags, shortLabel } from "./format";
+import { documentLabel, formatFigure, formatNumber, formatPeriod, formatTime, parseTags, shortLabel, unitLabel } from "./format";
 
 const summary = (over: Partial<DocumentSummary>): DocumentSummary => ({
   id: 1,
@@ -47,7 +47,23 @@ describe("formatters", () => {
     expect(formatFigure(2.5, null, "%", "about")).toBe("2.5%左右");
     expect(formatFigure(3, 3, "个", "exact")).toBe("3个");
     setLocale("en");
-    expect(formatFigure(100, null, "家", "at_least")).toBe("at least 100家");
+    expect(formatFigure(100, null, "家", "at_least")).toBe("at least 100 organisations");
+    expect(formatFigure(2.5, null, "%", "about")).toBe("about 2.5%");
+  });
+
+  it("translates the plans' units in English and keeps unknown ones", () => {
+    setLocale("en");
+    expect(unitLabel("名")).toBe("persons");
+    expect(unitLabel("人次")).toBe("person-times");
+    expect(unitLabel("项")).toBe("items");
+    expect(unitLabel("亿元")).toBe("× 100 million yuan");
+    expect(unitLabel("万人次")).toBe("× 10,000 person-times");
+    expect(unitLabel("件/万人")).toBe("items per 10,000 persons");
+    expect(unitLabel("个百分点")).toBe("percentage points");
+    expect(unitLabel("辆")).toBe("辆");
+    expect(formatFigure(50, null, "亿元", "exact")).toBe("50 × 100 million yuan");
+    setLocale("zh");
+    expect(unitLabel("名")).toBe("名");
   });
 
   it("label documents by title, else city, kind and period", () => {

@@ -35,9 +35,80 @@ export function formatFigure(
       ? `${formatNumber(value)}–${formatNumber(valueHigh)}`
       : formatNumber(value);
   const q = t(`qualifier.${qualifier}`);
-  const base = `${num}${unit}`;
-  if (!q) return base;
-  return locale() === "zh" ? `${base}${q}` : `${q} ${base}`;
+  if (locale() === "zh") return q ? `${num}${unit}${q}` : `${num}${unit}`;
+  const u = unitLabel(unit);
+  const base = !u ? num : /^[%‰]/.test(u) ? `${num}${u}` : `${num} ${u}`;
+  return q ? `${q} ${base}` : base;
+}
+
+/**
+ * Units of the plans in English: what a figure counts (家 organisations,
+ * 名 persons, 人次 person-times …) and the Chinese multipliers spelled out
+ * (亿元 100 million yuan). Units not in the table are kept as written.
+ */
+export const UNITS_EN: Readonly<Record<string, string>> = {
+  家: "organisations",
+  户: "organisations",
+  所: "institutions",
+  座: "facilities",
+  处: "sites",
+  个: "units",
+  名: "persons",
+  人: "persons",
+  位: "persons",
+  人次: "person-times",
+  支: "teams",
+  项: "items",
+  件: "items",
+  份: "copies",
+  篇: "papers",
+  种: "kinds",
+  台: "sets",
+  套: "sets",
+  条: "items",
+  次: "times",
+  场: "events",
+  场次: "events",
+  期: "sessions",
+  笔: "transactions",
+  元: "yuan",
+  万元: "× 10,000 yuan",
+  亿元: "× 100 million yuan",
+  万亿元: "× 1 trillion yuan",
+  "%": "%",
+  "‰": "‰",
+  个百分点: "percentage points",
+  百分点: "percentage points",
+  平方米: "m²",
+  万平方米: "× 10,000 m²",
+  平方公里: "km²",
+  亩: "mu (1/15 ha)",
+  公顷: "ha",
+  人年: "person-years",
+  倍: "times",
+  吨: "tonnes",
+  万吨: "× 10,000 tonnes",
+  年: "years",
+  天: "days",
+  小时: "hours",
+};
+
+/** A unit in the current language: the table above in English, else as written. */
+export function unitLabel(unit: string): string {
+  if (locale() === "zh" || !unit) return unit;
+  const known = UNITS_EN[unit];
+  if (known) return known;
+  // 件/万人 → items per 10,000 persons.
+  const per = unit.split("/");
+  if (per.length === 2 && per[0] && per[1]) {
+    const den = per[1].startsWith("万") ? `10,000 ${UNITS_EN[per[1].slice(1)] ?? per[1].slice(1)}` : (UNITS_EN[per[1]] ?? per[1]);
+    return `${UNITS_EN[per[0]] ?? per[0]} per ${den}`;
+  }
+  // 万人次, 万家, 亿 …: a multiplier before a known unit.
+  for (const [prefix, mult] of [["万", "× 10,000"], ["亿", "× 100 million"]] as const) {
+    if (unit.startsWith(prefix) && UNITS_EN[unit.slice(prefix.length)]) return `${mult} ${UNITS_EN[unit.slice(prefix.length)]}`;
+  }
+  return unit;
 }
 
 /** The best title for a document: its title, else city + kind + period. */

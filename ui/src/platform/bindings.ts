@@ -719,9 +719,14 @@ document_id: number,
  */
 city: string | null, 
 /**
- * Document title.
+ * Document title (corrections applied; city, period and kind when the
+ * plan has no title).
  */
 document_title: string | null, 
+/**
+ * The document's period (`2023`, `2021–2025`).
+ */
+period: string | null, 
 /**
  * Section path.
  */
@@ -789,7 +794,19 @@ theme: string | null,
 /**
  * Most hits (0: 20).
  */
-limit: number, };
+limit: number, 
+/**
+ * Also find the phrases of a catalog indicator the query names.
+ */
+synonyms: boolean, 
+/**
+ * Synonym phrases the user removed.
+ */
+drop_synonyms: Array<string>, 
+/**
+ * Leave out documents of these cities.
+ */
+exclude_cities: Array<string>, };
 
 export type CharSpan = { 
 /**
@@ -858,6 +875,49 @@ snippet: string,
  * Occurrences inside the snippet, in snippet offsets.
  */
 highlights: Array<CharSpan>, };
+
+export type SynonymDto = { 
+/**
+ * The term (or the whole query).
+ */
+term: string, 
+/**
+ * Names of the indicators it names, in the request's language order
+ * (Chinese, English).
+ */
+indicators: Array<IndicatorName>, 
+/**
+ * The phrases searched besides the term.
+ */
+phrases: Array<string>, 
+/**
+ * Phrases the user removed.
+ */
+dropped: Array<string>, };
+
+export type IndicatorName = { 
+/**
+ * Catalog id.
+ */
+id: string, 
+/**
+ * Chinese name.
+ */
+zh: string, 
+/**
+ * English name.
+ */
+en: string, };
+
+export type SearchResults = { 
+/**
+ * Hits, best first.
+ */
+hits: Array<SearchHitDto>, 
+/**
+ * The query terms widened to an indicator's phrases.
+ */
+synonyms: Array<SynonymDto>, };
 
 export type SimilarTask = { 
 /**

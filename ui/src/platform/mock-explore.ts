@@ -7,6 +7,8 @@
 import type {
   DocumentDetail,
   SearchHitDto,
+  SearchResults,
+  SynonymDto,
   SearchRequest,
   SimilarTask,
   TaskDto,
@@ -46,13 +48,31 @@ export function mockClassify(text: string): { theme: string; confidence: number 
 
 const SNIPPET_CONTEXT = 30;
 
-/** Search over task items: every term must occur; more occurrences rank higher. */
-export function mockSearch(docs: DocumentDetail[], req: SearchRequest, themesOf: (taskId: number) => string[]): SearchHitDto[] {
-  const terms = req.query.split(/\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
-  if (terms.length === 0) throw new AppError("invalid_input", `the query "${req.query}" has nothing to search for`);
+/** The mock's indicator synonyms (the core reads them from `data/indicators.toml`). */
+export const MOCK_SYNONYMS: { id: string; zh: string; en: string; phrases: string[] }[] = [
+  { id: "rd_intensity", zh: "研发投入强度(研发经费占GDP比重)", en: "R&D intensity (R&D expenditure as % of GDP)", phrases: ["研发投入强度", "研发经费投入强度", "投入强度", "占GDP比重"] },
+  { id: "high_tech_enterprises", zh: "高新技术企业", en: "High-tech enterprises", phrases: ["高新技术企业", "高企"] },
+];
+
+/** Search over task items: every term (or one of its synonyms) must occur; more occurrences rank higher. */
+export function mockSearch(docs: DocumentDetail[], req: SearchRequest, themesOf: (taskId: number) => string[]): SearchResults {
+  const raw = req.query.split(/\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  if (raw.length === 0) throw new AppError("invalid_input", `the query "${req.query}" has nothing to search for`);
+  const synonyms: SynonymDto[] = [];
+  const groups: string[][] = raw.map((term) => {
+    if (!req.synonyms) return [term];
+    const named = MOCK_SYNONYMS.filter((x) => x.phrases.includes(term) || x.zh === term);
+    if (!named.length) return [term];
+    const all = [...new Set(named.flatMap((x) => x.phrases))].filter((p) => !p.includes(term));
+    const phrases = all.filter((p) => !req.drop_synonyms.includes(p));
+    synonyms.push({ term, indicators: named.map((x) => ({ id: x.id, zh: x.zh, en: x.en })), phrases, dropped: all.filter((p) => req.drop_synonyms.includes(p)) });
+    return [term, ...phrases];
+  });
+  const excluded = new Set(req.exclude_cities.map((c) => c.replace(/市$/, "")));
   const hits: SearchHitDto[] = [];
   for (const d of docs) {
     const s = d.summary;
+    if (excluded.has((s.city ?? "").replace(/市$/, ""))) continue;
     if (req.city && (s.city ?? "").replace(/市$/, "") !== req.city.replace(/市$/, "")) continue;
     if (req.year !== null && !(s.period && s.period.start <= req.year && req.year <= s.period.end)) continue;
     if (req.kind && s.kind !== req.kind) continue;
@@ -62,8 +82,8 @@ export function mockSearch(docs: DocumentDetail[], req: SearchRequest, themesOf:
       if (req.role && section?.role !== req.role) continue;
       if (req.theme && !themesOf(task.id).includes(req.theme)) continue;
       const body = chars.slice(task.start, task.end).join("");
-      if (!terms.every((term) => findTerms(body, [term]).length > 0)) continue;
-      const local = findTerms(body, terms);
+      if (!groups.every((g) => g.some((term) => findTerms(body, [term]).length > 0))) continue;
+      const local = findTerms(body, groups.flat());
       const first = local[0];
       const from = Math.max(0, first.start - SNIPPET_CONTEXT);
       const to = Math.min(task.end - task.start, first.end + SNIPPET_CONTEXT);
@@ -86,7 +106,7 @@ export function mockSearch(docs: DocumentDetail[], req: SearchRequest, themesOf:
     }
   }
   hits.sort((a, b) => b.score - a.score || a.document_id - b.document_id || a.unit.start - b.unit.start);
-  return hits.slice(0, req.limit || 20);
+  return { hits: hits.slice(0, req.limit || 20), synonyms };
 }
 
 /** Character bigrams of the CJK runs of a text: the mock's content words. */

@@ -31,7 +31,7 @@ import type {
   ImportReport,
   IndicatorOption,
   Lang,
-  SearchHitDto,
+  SearchResults,
   SearchRequest,
   SimilarTask,
   Slide,
@@ -89,9 +89,20 @@ export interface MockOptions {
   importPlans?: PlanSpec[] | null;
   /** Artificial latency per call in ms (0 in tests). */
   latencyMs?: number;
+  /** View preferences kept "across restarts": share one map between mocks. */
+  preferences?: Map<string, string>;
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
+
+const KIND_ZH = { annual_work_plan: "年度工作计划", implementation_plan: "实施方案", five_year_plan: "五年规划", other: "其他" } as const;
+
+function periodText(p: { start: number; end: number }): string {
+  return p.start === p.end ? String(p.start) : `${p.start}–${p.end}`;
+}
+
+/** Where the mock's save dialog "writes" files. */
+export const MOCK_SAVE_DIR = "/home/user/Documents";
 
 /** The mock platform. `saved` records what the save dialog "wrote". */
 export class MockPlatform implements Platform {
@@ -111,10 +122,13 @@ export class MockPlatform implements Platform {
   /** Documents as detected, by id, once corrected. */
   private originalDocs = new Map<number, DocumentSummary>();
   private documentCorrections = new Map<number, MockCorrection<DocumentFields>>();
+  /** View preferences (pass the same map to a new mock to "restart" the app). */
+  readonly preferences: Map<string, string>;
   /** Files written through the save dialog, newest last. */
   readonly saved: { name: string; content: string }[] = [];
 
   constructor(private readonly opts: MockOptions = {}) {
+    this.preferences = opts.preferences ?? new Map();
     for (const p of opts.plans ?? SAMPLE_PLANS) this.add(p);
   }
 
@@ -285,15 +299,16 @@ export class MockPlatform implements Platform {
     );
   }
 
-  async exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean> {
+  async exportChart(spec: ChartSpec, format: ExportFormat): Promise<string | null> {
     const svg = await this.chartSvg(spec);
-    this.saved.push({ name: `${spec.themes ? "themes" : "chart"}.${format}`, content: format === "svg" ? svg : `png:${svg.length}` });
-    return true;
+    const name = `${spec.themes ? "themes" : "chart"}.${format}`;
+    this.saved.push({ name, content: format === "svg" ? svg : `png:${svg.length}` });
+    return `${MOCK_SAVE_DIR}/${name}`;
   }
 
-  async saveText(suggestedName: string, _format: TextFormat, content: string): Promise<boolean> {
+  async saveText(suggestedName: string, _format: TextFormat, content: string): Promise<string | null> {
     this.saved.push({ name: suggestedName, content });
-    return this.tick(true);
+    return this.tick(`${MOCK_SAVE_DIR}/${suggestedName}`);
   }
 
   private current(taskId: number): Annotation | null {
@@ -356,7 +371,8 @@ export class MockPlatform implements Platform {
         annotation,
         document_id: d.summary.id,
         city,
-        document_title: d.summary.title,
+        document_title: d.summary.title ?? [city, d.summary.period ? periodText(d.summary.period) : null, KIND_ZH[d.summary.kind]].filter(Boolean).join(" "),
+        period: d.summary.period ? periodText(d.summary.period) : null,
         path: t.path,
         task_title: t.title,
         task_text: t.text,
@@ -371,11 +387,12 @@ export class MockPlatform implements Platform {
     return this.tick(this.items(filter));
   }
 
-  async exportAnnotations(filter: AnnotationFilter, format: TextFormat): Promise<boolean> {
+  async exportAnnotations(filter: AnnotationFilter, format: TextFormat, lang: Lang): Promise<string | null> {
     const items = this.items(filter);
-    const content = format === "csv" ? annotationsCsv(items) : annotationsMarkdown(items);
-    this.saved.push({ name: format === "csv" ? "annotations.csv" : "annotations.md", content });
-    return this.tick(true);
+    const content = format === "csv" ? annotationsCsv(items, lang) : annotationsMarkdown(items, lang);
+    const name = format === "csv" ? "annotations.csv" : "annotations.md";
+    this.saved.push({ name, content });
+    return this.tick(`${MOCK_SAVE_DIR}/${name}`);
   }
 
   async listSlides(): Promise<Slide[]> {
@@ -524,7 +541,7 @@ export class MockPlatform implements Platform {
     return this.tick(this.correctionEntries());
   }
 
-  async exportCorrections(): Promise<boolean> {
+  async exportCorrections(): Promise<string | null> {
     const lines = ["scope,correction_id,document_id,document,target_id,quote,field,before,after,owner,note,revision,updated_at,orphaned,carried_from"];
     const q = (v: unknown) => {
       const s = v === null || v === undefined ? "" : String(v);
@@ -534,7 +551,7 @@ export class MockPlatform implements Platform {
       for (const c of e.changes) lines.push([e.scope, e.id, e.document_id, e.document, e.target_id, e.quote, c.field, c.before, c.after, e.owner, e.note, e.revision, e.updated_at, e.orphaned ? 1 : 0, ""].map(q).join(","));
     }
     this.saved.push({ name: "corrections.csv", content: lines.join("\n") + "\n" });
-    return this.tick(true);
+    return this.tick(`${MOCK_SAVE_DIR}/corrections.csv`);
   }
 
   private themesOf(taskId: number): TaskThemeDto[] {
@@ -553,9 +570,19 @@ export class MockPlatform implements Platform {
     if (!MOCK_THEMES.some((x) => x.id === theme)) throw new AppError("invalid_input", `unknown theme "${theme}"`);
   }
 
-  async search(request: SearchRequest): Promise<SearchHitDto[]> {
+  async search(request: SearchRequest): Promise<SearchResults> {
     if (request.theme) this.knownTheme(request.theme);
     return this.tick(mockSearch([...this.docs.values()], request, (id) => this.themesOf(id).map((x) => x.theme)));
+  }
+
+  /** Preferences, as the webview's localStorage keeps them (shared by mocks built with the same `preferences`). */
+  async getPreference(key: string): Promise<string | null> {
+    return this.tick(this.preferences.get(key) ?? null);
+  }
+
+  async setPreference(key: string, value: string): Promise<void> {
+    this.preferences.set(key, value);
+    await this.tick(null);
   }
 
   async similarTasks(taskId: number, top: number): Promise<SimilarTask[]> {

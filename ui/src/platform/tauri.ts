@@ -28,7 +28,7 @@ import type {
   ImportReport,
   IndicatorOption,
   Lang,
-  SearchHitDto,
+  SearchResults,
   SearchRequest,
   SimilarTask,
   Slide,
@@ -87,10 +87,10 @@ export class TauriPlatform implements Platform {
   chartSvg(spec: ChartSpec): Promise<string> {
     return call("chart_svg", { spec });
   }
-  exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean> {
+  exportChart(spec: ChartSpec, format: ExportFormat): Promise<string | null> {
     return call("export_chart", { spec, format });
   }
-  saveText(suggested_name: string, format: TextFormat, content: string): Promise<boolean> {
+  saveText(suggested_name: string, format: TextFormat, content: string): Promise<string | null> {
     return call("save_text", { suggested_name, format, content });
   }
   getAnnotation(task_id: number): Promise<Annotation | null> {
@@ -108,8 +108,8 @@ export class TauriPlatform implements Platform {
   listAnnotations(filter: AnnotationFilter): Promise<AnnotatedItem[]> {
     return call("list_annotations", { filter });
   }
-  exportAnnotations(filter: AnnotationFilter, format: TextFormat): Promise<boolean> {
-    return call("export_annotations", { filter, format });
+  exportAnnotations(filter: AnnotationFilter, format: TextFormat, lang: Lang): Promise<string | null> {
+    return call("export_annotations", { filter, format, lang });
   }
   listSlides(): Promise<Slide[]> {
     return call("list_slides");
@@ -123,7 +123,7 @@ export class TauriPlatform implements Platform {
   moveSlide(id: number, position: number): Promise<void> {
     return call("move_slide", { id, position });
   }
-  search(request: SearchRequest): Promise<SearchHitDto[]> {
+  search(request: SearchRequest): Promise<SearchResults> {
     return call("search", { request });
   }
   similarTasks(task_id: number, top: number): Promise<SimilarTask[]> {
@@ -174,10 +174,26 @@ export class TauriPlatform implements Platform {
   listCorrections(): Promise<CorrectionEntryDto[]> {
     return call("list_corrections");
   }
-  exportCorrections(): Promise<boolean> {
+  exportCorrections(): Promise<string | null> {
     return call("export_corrections");
   }
   ready(): Promise<void> {
     return call("app_ready");
+  }
+
+  async getPreference(key: string): Promise<string | null> {
+    try {
+      return window.localStorage.getItem(`planlens.${key}`);
+    } catch {
+      return null;
+    }
+  }
+
+  async setPreference(key: string, value: string): Promise<void> {
+    try {
+      window.localStorage.setItem(`planlens.${key}`, value);
+    } catch {
+      // Storage full or disabled: the preference is only lost.
+    }
   }
 }

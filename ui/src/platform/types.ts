@@ -28,7 +28,7 @@ import type {
   ImportReport,
   IndicatorOption,
   Lang,
-  SearchHitDto,
+  SearchResults,
   SearchRequest,
   SimilarTask,
   Slide,
@@ -64,10 +64,10 @@ export interface Platform {
   compare(request: CompareRequest): Promise<Comparison>;
   /** The chart as SVG text, drawn by the Rust chart code (the themes heatmap when `spec.themes` is set). */
   chartSvg(spec: ChartSpec): Promise<string>;
-  /** Saves the chart through the save dialog; `false` when cancelled. */
-  exportChart(spec: ChartSpec, format: ExportFormat): Promise<boolean>;
-  /** Saves text the UI produced (e.g. the table as CSV) through the save dialog. */
-  saveText(suggestedName: string, format: TextFormat, content: string): Promise<boolean>;
+  /** Saves the chart through the save dialog: the path written, `null` when cancelled. */
+  exportChart(spec: ChartSpec, format: ExportFormat): Promise<string | null>;
+  /** Saves text the UI produced (e.g. the table as CSV) through the save dialog: the path written, `null` when cancelled. */
+  saveText(suggestedName: string, format: TextFormat, content: string): Promise<string | null>;
 
   /** The annotation of a task item, or `null`. */
   getAnnotation(taskId: number): Promise<Annotation | null>;
@@ -79,8 +79,8 @@ export interface Platform {
   restoreAnnotation(taskId: number, revision: number): Promise<Annotation>;
   /** Annotated task items with their context. */
   listAnnotations(filter: AnnotationFilter): Promise<AnnotatedItem[]>;
-  /** Exports annotated items through the save dialog; `false` when cancelled. */
-  exportAnnotations(filter: AnnotationFilter, format: TextFormat): Promise<boolean>;
+  /** Exports annotated items through the save dialog (status and priority in words of `lang`): the path written, `null` when cancelled. */
+  exportAnnotations(filter: AnnotationFilter, format: TextFormat, lang: Lang): Promise<string | null>;
 
   /** The presenter deck in order. */
   listSlides(): Promise<Slide[]>;
@@ -91,8 +91,8 @@ export interface Platform {
   /** Moves a slide to a position (clamped). */
   moveSlide(id: number, position: number): Promise<void>;
 
-  /** Full-text search over sections and task items, best first. */
-  search(request: SearchRequest): Promise<SearchHitDto[]>;
+  /** Full-text search over sections and task items, best first, with the indicator synonyms searched. */
+  search(request: SearchRequest): Promise<SearchResults>;
   /** The task items of other documents most similar to one, best first. */
   similarTasks(taskId: number, top: number): Promise<SimilarTask[]>;
   /** Two task items side by side with the content words they share. */
@@ -127,8 +127,17 @@ export interface Platform {
   /** Every correction with its context. */
   listCorrections(): Promise<CorrectionEntryDto[]>;
   /** Exports every correction as CSV through the save dialog; `false` when cancelled. */
-  exportCorrections(): Promise<boolean>;
+  exportCorrections(): Promise<string | null>;
 
   /** Tells the host the first screen with documents is shown (start-up benchmark). */
   ready(): Promise<void>;
+
+  /**
+   * A view preference kept across restarts (e.g. Compare's selection), as
+   * JSON text; `null` when never set. Kept by the webview (localStorage in
+   * the app's data directory), not in the plan database: it is view state.
+   */
+  getPreference(key: string): Promise<string | null>;
+  /** Stores a view preference (see `getPreference`). */
+  setPreference(key: string, value: string): Promise<void>;
 }

@@ -4,8 +4,8 @@
  */
 import type { AppContext, View } from "../app";
 import { STATUSES } from "../components/annotation-editor";
-import { t } from "../i18n";
-import { h, replace } from "../lib/dom";
+import { locale, t } from "../i18n";
+import { eventButton, h, replace, whileBusy } from "../lib/dom";
 import { formatTime } from "../lib/format";
 import { VirtualList } from "../lib/virtual-list";
 import type { AnnotatedItem, AnnotationFilter, AnnotationStatus } from "../platform/bindings";
@@ -83,8 +83,8 @@ export class AnnotationsView implements View {
         { class: "view-head" },
         h("h2", null, t("annot.heading")),
         h("span", { class: "spacer" }),
-        h("button", { type: "button", onClick: () => void this.export("csv") }, t("annot.exportCsv")),
-        h("button", { type: "button", onClick: () => void this.export("markdown") }, t("annot.exportMd")),
+        h("button", { type: "button", "data-testid": "export-annotations-csv", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.export("csv")) }, t("annot.exportCsv")),
+        h("button", { type: "button", "data-testid": "export-annotations-md", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.export("markdown")) }, t("annot.exportMd")),
       ),
       h(
         "div",
@@ -136,7 +136,8 @@ export class AnnotationsView implements View {
 
   private async export(format: "csv" | "markdown"): Promise<void> {
     try {
-      if (await this.ctx.platform.exportAnnotations({ ...this.filter }, format)) this.ctx.notice(t("annot.saved"));
+      const path = await this.ctx.platform.exportAnnotations({ ...this.filter }, format, locale());
+      if (path) this.ctx.notice(t("export.savedTo", { path }));
     } catch (e) {
       this.ctx.error(e);
     }

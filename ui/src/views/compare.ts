@@ -6,10 +6,10 @@
  */
 import type { AppContext, View } from "../app";
 import { locale, t } from "../i18n";
-import { h, labelledSelect, replace } from "../lib/dom";
+import { eventButton, h, labelledSelect, replace, whileBusy } from "../lib/dom";
 import { CORRECTED_MARK, correctionTitle } from "../lib/corrections";
 import { comparisonCsv } from "../lib/export";
-import { formatFigure, shortLabel, documentLabel } from "../lib/format";
+import { formatFigure, formatPeriod, shortLabel, documentLabel, unitLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
 import type { ChartSpec, ChartTheme, Comparison, CompareFigure, CompareRow, DocumentSummary, IndicatorOption } from "../platform/bindings";
 
@@ -25,6 +25,36 @@ type Size = keyof typeof SIZES;
 export function figureText(f: CompareFigure): string {
   return formatFigure(f.value, f.value_high, f.unit, f.qualifier) + (f.year !== null ? ` (${f.year})` : "");
 }
+
+/** The preference that keeps Compare's selection across restarts. */
+export const SELECTION_KEY = "compare.selection";
+
+/** Compare's selection as kept between sessions. */
+interface SavedSelection {
+  documents: { id: number; source: string }[];
+  indicators: string[];
+  includeOther: boolean;
+}
+
+/** The comparison CSV's columns (i18n keys), in order. */
+const CSV_COLUMNS = [
+  "compare.csv.indicator",
+  "compare.csv.indicatorId",
+  "compare.csv.kind",
+  "compare.csv.document",
+  "compare.csv.city",
+  "compare.csv.period",
+  "compare.csv.role",
+  "compare.csv.year",
+  "compare.csv.figure",
+  "compare.csv.value",
+  "compare.csv.valueHigh",
+  "compare.csv.unit",
+  "compare.csv.qualifier",
+  "compare.csv.quote",
+  "compare.csv.notes",
+  "compare.csv.targetId",
+] as const;
 
 export class CompareView implements View {
   readonly el = h("section", { class: "view compare" });
@@ -42,21 +72,61 @@ export class CompareView implements View {
   private readonly resultEl = h("div", { class: "compare-results" });
   private readonly chartEl = h("figure", { class: "chart", "data-testid": "chart" });
   private seq = 0;
+  /** Whether the last session's selection was brought back. */
+  private restored = false;
 
   constructor(private readonly ctx: AppContext) {}
 
   async show(): Promise<void> {
     this.docs = await this.ctx.platform.listDocuments();
+    if (!this.restored) {
+      this.restored = true;
+      await this.restore();
+    }
     const known = new Set(this.docs.map((d) => d.id));
     for (const id of this.selectedDocs) if (!known.has(id)) this.selectedDocs.delete(id);
     replace(this.el, h("div", { class: "view-head" }, h("h2", null, t("compare.heading"))), h("div", { class: "compare-grid" }, this.pickerEl, this.resultEl));
     await this.refreshIndicators();
   }
 
+  /**
+   * Brings back the selection of the last session. Documents are matched by
+   * id and file name, so a selection never lands on another document.
+   */
+  private async restore(): Promise<void> {
+    try {
+      const text = await this.ctx.platform.getPreference(SELECTION_KEY);
+      if (!text) return;
+      const saved = JSON.parse(text) as Partial<SavedSelection>;
+      const byId = new Map(this.docs.map((d) => [d.id, d]));
+      for (const d of saved.documents ?? []) {
+        if (byId.get(d.id)?.source_name === d.source) this.selectedDocs.add(d.id);
+      }
+      for (const id of saved.indicators ?? []) if (typeof id === "string") this.selectedIndicators.add(id);
+      this.includeOther = saved.includeOther === true;
+    } catch {
+      // An unreadable preference is ignored.
+    }
+  }
+
+  /** Keeps the selection for the next session. */
+  private persist(): void {
+    const byId = new Map(this.docs.map((d) => [d.id, d]));
+    const saved: SavedSelection = {
+      documents: [...this.selectedDocs].map((id) => ({ id, source: byId.get(id)?.source_name ?? "" })),
+      indicators: [...this.selectedIndicators],
+      includeOther: this.includeOther,
+    };
+    this.ctx.platform.setPreference(SELECTION_KEY, JSON.stringify(saved)).catch(() => {});
+  }
+
   private async refreshIndicators(): Promise<void> {
     this.indicators = this.selectedDocs.size ? await this.ctx.platform.listIndicators([...this.selectedDocs], locale()) : [];
-    const ids = new Set(this.indicators.map((i) => i.id));
-    for (const id of this.selectedIndicators) if (!ids.has(id)) this.selectedIndicators.delete(id);
+    // Indicators of documents no longer chosen are kept only while no document is chosen (start-up).
+    if (this.selectedDocs.size) {
+      const ids = new Set(this.indicators.map((i) => i.id));
+      for (const id of this.selectedIndicators) if (!ids.has(id)) this.selectedIndicators.delete(id);
+    }
     this.renderPickers();
     await this.refreshResults();
   }
@@ -115,7 +185,7 @@ export class CompareView implements View {
       ...this.indicators.map((i) =>
         h(
           "label",
-          { class: "check", title: i.id },
+          { class: "check", title: i.label },
           h("input", {
             type: "checkbox",
             checked: this.selectedIndicators.has(i.id),
@@ -127,7 +197,7 @@ export class CompareView implements View {
             },
           }),
           h("span", null, i.label),
-          h("span", { class: "muted small" }, `${i.unit} · ${i.documents}`),
+          h("span", { class: "muted small" }, `${unitLabel(i.unit)} · ${i.documents}`),
         ),
       ),
       h(
@@ -149,6 +219,7 @@ export class CompareView implements View {
   }
 
   private async refreshResults(): Promise<void> {
+    this.persist();
     const seq = ++this.seq;
     if (this.selectedDocs.size < 2) {
       this.comparison = null;
@@ -209,9 +280,9 @@ export class CompareView implements View {
         void this.refreshChart();
       }, "chart-size"),
       h("span", { class: "spacer" }),
-      h("button", { type: "button", onClick: () => void this.exportChart("png"), disabled: !selectedIds.length }, t("compare.exportPng")),
-      h("button", { type: "button", onClick: () => void this.exportChart("svg"), disabled: !selectedIds.length }, t("compare.exportSvg")),
-      h("button", { type: "button", onClick: () => void this.exportCsv() }, t("compare.exportCsv")),
+      h("button", { type: "button", "data-testid": "export-png", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.exportChart("png")), disabled: !selectedIds.length }, t("compare.exportPng")),
+      h("button", { type: "button", "data-testid": "export-svg", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.exportChart("svg")), disabled: !selectedIds.length }, t("compare.exportSvg")),
+      h("button", { type: "button", "data-testid": "export-csv", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.exportCsv()) }, t("compare.exportCsv")),
       h("button", { type: "button", class: "primary", "data-testid": "add-to-deck", onClick: () => void this.addToDeck(), disabled: !selectedIds.length }, t("compare.addToDeck")),
     );
     replace(
@@ -320,28 +391,36 @@ export class CompareView implements View {
     const spec = this.spec();
     if (!spec) return;
     try {
-      if (await this.ctx.platform.exportChart(spec, format)) this.ctx.notice(t("compare.saved"));
+      const path = await this.ctx.platform.exportChart(spec, format);
+      if (path) this.ctx.notice(t("export.savedTo", { path }));
     } catch (e) {
       this.ctx.error(e);
     }
   }
 
-  private async exportCsv(): Promise<void> {
+  /** The comparison as CSV: one line per figure with its document, quote, role and year. */
+  csv(): string | null {
     const c = this.comparison;
-    if (!c) return;
-    const byId = new Map(c.documents.map((d) => [d.id, d]));
-    const csv = comparisonCsv(
-      c,
-      { indicator: t("compare.csv.indicator"), indicatorId: t("compare.csv.indicatorId") },
-      (id) => {
-        const d = byId.get(id);
-        return d ? shortLabel(d) : String(id);
-      },
-      (f) => figureText(f) + (f.corrected ? ` ${CORRECTED_MARK}` : ""),
-      (r) => `${r.label} (${t(`targetKind.${r.kind}`)})`,
-    );
+    if (!c) return null;
+    return comparisonCsv(c, {
+      header: CSV_COLUMNS.map((k) => t(k)),
+      document: documentLabel,
+      period: (d) => (d.period ? formatPeriod(d.period) : ""),
+      row: (r) => r.label,
+      kind: (k) => t(`targetKind.${k}`),
+      role: (r) => t(`targetRole.${r}`),
+      qualifier: (q) => t(`qualifier.${q}`),
+      note: (n) => t(n === "years_differ" ? "compare.note.years_differ" : "compare.note.qualifiers_differ"),
+      figure: (f) => formatFigure(f.value, f.value_high, f.unit, f.qualifier) + (f.corrected ? ` ${CORRECTED_MARK}` : ""),
+    });
+  }
+
+  private async exportCsv(): Promise<void> {
+    const csv = this.csv();
+    if (csv === null) return;
     try {
-      if (await this.ctx.platform.saveText("comparison.csv", "csv", csv)) this.ctx.notice(t("compare.saved"));
+      const path = await this.ctx.platform.saveText("comparison.csv", "csv", csv);
+      if (path) this.ctx.notice(t("export.savedTo", { path }));
     } catch (e) {
       this.ctx.error(e);
     }

@@ -170,7 +170,8 @@ export class LibraryView implements View {
 
   private async exportCorrections(): Promise<void> {
     try {
-      if (await this.ctx.platform.exportCorrections()) this.ctx.notice(t("corr.exported"));
+      const path = await this.ctx.platform.exportCorrections();
+      if (path) this.ctx.notice(t("export.savedTo", { path }));
     } catch (e) {
       this.ctx.error(e);
     }

@@ -13,6 +13,7 @@ import { h, replace } from "../lib/dom";
 import { documentLabel, formatFigure, formatNumber, formatPeriod } from "../lib/format";
 import { CharText, paragraphAt, paragraphs, segments, type Paragraph } from "../lib/text";
 import { VirtualList } from "../lib/virtual-list";
+import { warningText } from "../lib/warnings";
 import type { AnnotationStatus, DocumentDetail, SectionDto, SimilarTask, TableDto, TargetDto, TaskDto } from "../platform/bindings";
 
 /** Similar items listed under the chosen task item. */
@@ -116,6 +117,10 @@ export class ReaderView implements View {
   private readonly correctionEl = h("div", { class: "correction-slot" });
   private correction: CorrectionForm | null = null;
   private readonly editorEl = h("div", { class: "editor-slot" });
+  /** The target whose record is shown (drawn again on a language switch). */
+  private shownTarget: number | null = null;
+  /** Catalog indicator names of this document's figures, in the current language. */
+  private catalog = new Map<string, string>();
 
   constructor(private readonly ctx: AppContext) {
     this.outline = new VirtualList<SectionDto>({
@@ -173,6 +178,7 @@ export class ReaderView implements View {
       this.selectedTask = null;
       this.editor = null;
       // The record of a figure belongs to the document it came from.
+      this.shownTarget = null;
       replace(this.recordEl);
       this.correction = null;
       replace(this.correctionEl);
@@ -186,6 +192,8 @@ export class ReaderView implements View {
         if (g) markState(mark, g);
       }
     }
+    const indicators = await this.ctx.platform.listIndicators([id], locale());
+    this.catalog = new Map(indicators.map((i) => [i.id, i.label]));
     const items = await this.ctx.platform.listAnnotations({ status: null, city: null, tag: null, document: id });
     this.statuses = new Map(items.map((i) => [i.annotation.task_id ?? -1, i.annotation.draft.status]));
     this.render();
@@ -195,6 +203,7 @@ export class ReaderView implements View {
     if (task) await this.selectTask(task, at === null);
     if (at !== null) this.scrollTo(at, target);
     if (target !== null) this.showTarget(target);
+    else if (this.shownTarget !== null) this.showTarget(this.shownTarget, false);
     if (target !== null && params.correct !== undefined) await this.openCorrection(target);
     this.highlightHits(parseSpans(params.hl));
   }
@@ -260,7 +269,7 @@ export class ReaderView implements View {
           "details",
           { class: "warnings" },
           h("summary", null, t("reader.warnings", { count: doc.warnings.length })),
-          h("ul", null, ...doc.warnings.map((w) => h("li", null, h("code", null, w.code), " ", w.message))),
+          h("ul", null, ...doc.warnings.map((w) => h("li", { "data-code": w.code }, warningText(w)))),
         )
       : null;
     replace(
@@ -284,7 +293,7 @@ export class ReaderView implements View {
     this.outline.setItems(doc.sections);
     this.taskList.setItems(doc.tasks);
     if (!this.selectedTask) replace(this.editorEl);
-    if (!this.recordEl.firstChild) replace(this.recordEl, h("p", { class: "muted" }, t("reader.noTarget")));
+    if (this.shownTarget === null) replace(this.recordEl, h("p", { class: "muted" }, t("reader.noTarget")));
   }
 
   /** Builds the paragraphs once per document; targets become focusable marks. */
@@ -357,13 +366,14 @@ export class ReaderView implements View {
     (mark ?? this.textEl).focus({ preventScroll: true });
   }
 
-  private showTarget(id: number): void {
+  private showTarget(id: number, follow = true): void {
     const g = this.targetsById.get(id);
     if (!g) return;
     if (this.correction && this.correction.targetId !== id) {
       this.correction = null;
       replace(this.correctionEl);
     }
+    this.shownTarget = id;
     for (const m of this.textEl.querySelectorAll("mark.selected")) m.classList.remove("selected");
     this.textEl.querySelector(`mark[data-target="${id}"]`)?.classList.add("selected");
     for (const c of this.textEl.querySelectorAll(".cell-current, .row-current")) c.classList.remove("cell-current", "row-current");
@@ -382,7 +392,7 @@ export class ReaderView implements View {
         "dl",
         { class: "record", "data-testid": "target-record" },
         ...row("reader.field.indicator", g.indicator),
-        ...row("reader.field.indicatorId", g.indicator_id ?? t("reader.unmapped")),
+        ...row("reader.field.catalog", g.indicator_id ? (this.catalog.get(g.indicator_id) ?? g.indicator) : t("reader.unmapped")),
         ...row("reader.field.value", formatFigure(g.value, g.value_high, g.unit, g.qualifier)),
         ...row("reader.field.normalized", norm),
         ...row("reader.field.kind", t(`targetKind.${g.kind}`)),
@@ -412,7 +422,7 @@ export class ReaderView implements View {
             `✎ ${t("corr.open")}`,
           ),
     );
-    if (g.task !== null && this.doc) {
+    if (follow && g.task !== null && this.doc) {
       const task = this.doc.tasks.find((x) => x.ordinal === g.task);
       if (task && task.id !== this.selectedTask?.id) void this.selectTask(task, false);
     }

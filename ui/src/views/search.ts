@@ -4,12 +4,13 @@
  * hits with highlighted snippets; a hit opens the Reader at the words found.
  */
 import type { AppContext, Params, View } from "../app";
+import { AnnotationEditor } from "../components/annotation-editor";
 import { themeList } from "../components/theme-editor";
 import { locale, t } from "../i18n";
 import { h, replace } from "../lib/dom";
 import { formatNumber } from "../lib/format";
 import { highlighted } from "../lib/terms";
-import type { DocumentSummary, PlanKind, SearchHitDto, SearchRequest, SectionRole, ThemeInfo } from "../platform/bindings";
+import type { DocumentSummary, PlanKind, SearchHitDto, SearchRequest, SectionRole, SynonymDto, ThemeInfo } from "../platform/bindings";
 
 /** Hits asked for at first; "more" adds as many again, up to `MAX_HITS`. */
 export const SEARCH_LIMIT = 50;
@@ -31,6 +32,7 @@ export function requestOf(params: Params): SearchRequest {
     return v === undefined || v === "" ? null : String(v);
   };
   const year = str("year");
+  const list = (k: string) => (str(k) ?? "").split(",").filter(Boolean);
   return {
     query: str("q") ?? "",
     city: str("city"),
@@ -39,6 +41,9 @@ export function requestOf(params: Params): SearchRequest {
     role: str("role") as SectionRole | null,
     theme: str("theme"),
     limit: SEARCH_LIMIT,
+    synonyms: str("nosyn") !== "1",
+    drop_synonyms: list("drop"),
+    exclude_cities: list("xc"),
   };
 }
 
@@ -46,6 +51,9 @@ export class SearchView implements View {
   readonly el = h("section", { class: "view search" });
   private req: SearchRequest = requestOf({});
   private hits: SearchHitDto[] = [];
+  private synonyms: SynonymDto[] = [];
+  /** Annotation forms opened under hits, by task id. */
+  private editors = new Map<number, AnnotationEditor>();
   private docs: DocumentSummary[] = [];
   private themes: ThemeInfo[] = [];
   private readonly input = h("input", {
@@ -59,6 +67,10 @@ export class SearchView implements View {
   private seq = 0;
 
   constructor(private readonly ctx: AppContext) {}
+
+  hide(): void {
+    for (const e of this.editors.values()) void e.flush();
+  }
 
   async show(params: Params): Promise<void> {
     if (params.q !== undefined) this.req = requestOf(params);
@@ -118,6 +130,31 @@ export class SearchView implements View {
         select("role", t("search.role"), ROLES.map((r) => [r, t(`role.${r}`)])),
         select("theme", t("search.theme"), this.themes.map((x) => [x.id, locale() === "zh" ? x.zh : x.en])),
       ),
+      h(
+        "div",
+        { class: "toolbar exclude-cities", role: "group", "aria-label": t("search.excludeCities"), "data-testid": "exclude-cities" },
+        h("span", { class: "muted small" }, t("search.excludeCities")),
+        ...cities.map((c) => {
+          const on = this.req.exclude_cities.includes(c);
+          return h(
+            "button",
+            {
+              type: "button",
+              class: "chip small",
+              "aria-pressed": String(on),
+              "data-exclude-city": c,
+              title: t(on ? "search.includeCity" : "search.excludeCity", { city: c }),
+              onClick: () => {
+                this.req.exclude_cities = on ? this.req.exclude_cities.filter((x) => x !== c) : [...this.req.exclude_cities, c];
+                this.req.limit = SEARCH_LIMIT;
+                this.render();
+                void this.run();
+              },
+            },
+            on ? `− ${c}` : c,
+          );
+        }),
+      ),
     );
     replace(this.el, h("div", { class: "view-head" }, h("h2", null, t("search.heading"))), form, this.resultsEl);
   }
@@ -130,24 +167,118 @@ export class SearchView implements View {
       return;
     }
     try {
-      const hits = await this.ctx.platform.search({ ...this.req });
+      const res = await this.ctx.platform.search({ ...this.req });
       if (seq !== this.seq) return;
-      this.hits = hits;
+      this.hits = res.hits;
+      this.synonyms = res.synonyms;
     } catch (e) {
       if (seq !== this.seq) return;
       this.hits = [];
+      this.synonyms = [];
       this.ctx.error(e);
     }
     this.renderResults();
   }
 
+  /** The synonyms searched, as removable chips, and the switch to search only the words typed. */
+  private synonymsEl(): HTMLElement | null {
+    const rerun = () => {
+      this.req.limit = SEARCH_LIMIT;
+      void this.run();
+    };
+    const toggle = h(
+      "label",
+      { class: "check small" },
+      h("input", {
+        type: "checkbox",
+        checked: this.req.synonyms,
+        "data-testid": "use-synonyms",
+        onChange: (e: Event) => {
+          this.req.synonyms = (e.target as HTMLInputElement).checked;
+          rerun();
+        },
+      }),
+      h("span", null, t("search.useSynonyms")),
+    );
+    if (!this.synonyms.length) return this.req.synonyms ? null : h("div", { class: "synonyms muted small", "data-testid": "synonyms" }, toggle);
+    return h(
+      "div",
+      { class: "synonyms", "data-testid": "synonyms" },
+      ...this.synonyms.map((syn) =>
+        h(
+          "p",
+          { class: "synonym-row small" },
+          h("span", { class: "muted" }, t("search.synonymsOf", { term: syn.term, indicator: syn.indicators.map((i) => (locale() === "zh" ? i.zh : i.en)).join(" / ") })),
+          " ",
+          ...syn.phrases.map((p) =>
+            h(
+              "span",
+              { class: "chip small synonym", "data-synonym": p },
+              p,
+              h(
+                "button",
+                {
+                  type: "button",
+                  class: "chip-x chip-remove",
+                  "aria-label": t("search.removeSynonym", { phrase: p }),
+                  title: t("search.removeSynonym", { phrase: p }),
+                  onClick: () => {
+                    this.req.drop_synonyms = [...this.req.drop_synonyms, p];
+                    rerun();
+                  },
+                },
+                "×",
+              ),
+            ),
+          ),
+          ...syn.dropped.map((p) =>
+            h(
+              "button",
+              {
+                type: "button",
+                class: "chip small dropped-synonym",
+                "data-dropped": p,
+                title: t("search.restoreSynonym", { phrase: p }),
+                onClick: () => {
+                  this.req.drop_synonyms = this.req.drop_synonyms.filter((x) => x !== p);
+                  rerun();
+                },
+              },
+              `+ ${p}`,
+            ),
+          ),
+        ),
+      ),
+      toggle,
+    );
+  }
+
+  /** Opens (or closes) the annotation form of a hit's task item under the hit. */
+  private toggleEditor(taskId: number, slot: HTMLElement, button: HTMLButtonElement): void {
+    const open = this.editors.get(taskId);
+    if (open && slot.firstChild) {
+      void open.flush();
+      this.editors.delete(taskId);
+      replace(slot);
+      button.setAttribute("aria-expanded", "false");
+      return;
+    }
+    const editor = new AnnotationEditor(this.ctx.platform, taskId, () => {}, (e) => this.ctx.error(e));
+    this.editors.set(taskId, editor);
+    replace(slot, editor.el);
+    button.setAttribute("aria-expanded", "true");
+    editor.load().catch((e) => this.ctx.error(e));
+  }
+
   private renderResults(): void {
+    for (const e of this.editors.values()) void e.flush();
+    this.editors.clear();
     if (!this.req.query.trim()) {
       replace(this.resultsEl, h("p", { class: "empty" }, t("search.prompt")));
       return;
     }
     if (!this.hits.length) {
-      replace(this.resultsEl, h("p", { class: "empty", "data-testid": "search-none" }, t("search.none", { query: this.req.query })));
+      replace(this.resultsEl, this.synonymsEl(), h("p", { class: "empty", "data-testid": "search-none" }, t("search.none", { query: this.req.query })));
       return;
     }
     const items = this.hits.map((hit) => {
@@ -159,6 +290,7 @@ export class SearchView implements View {
           hl: encodeSpans(hit.hits),
           task: hit.task_id ?? undefined,
         });
+      const editorSlot = h("div", { class: "hit-annotation" });
       return h(
         "li",
         { class: "hit", "data-doc": String(hit.document_id) },
@@ -177,7 +309,21 @@ export class SearchView implements View {
           hit.task_id !== null
             ? h("button", { type: "button", class: "link small", "data-similar": String(hit.task_id), onClick: () => this.ctx.navigate("similar", { task: hit.task_id ?? undefined }) }, t("search.similar"))
             : null,
+          hit.task_id !== null
+            ? h(
+                "button",
+                {
+                  type: "button",
+                  class: "link small",
+                  "data-annotate": String(hit.task_id),
+                  "aria-expanded": "false",
+                  onClick: (e: Event) => this.toggleEditor(hit.task_id as number, editorSlot, e.currentTarget as HTMLButtonElement),
+                },
+                t("search.annotate"),
+              )
+            : null,
         ),
+        editorSlot,
       );
     });
     const full = this.hits.length >= this.req.limit;
@@ -197,7 +343,7 @@ export class SearchView implements View {
             t("search.more"),
           )
         : null;
-    replace(this.resultsEl, h("p", { class: "muted", "data-testid": "search-count" }, count), h("ol", { class: "hits", "data-testid": "search-hits" }, ...items), more);
+    replace(this.resultsEl, this.synonymsEl(), h("p", { class: "muted", "data-testid": "search-count" }, count), h("ol", { class: "hits", "data-testid": "search-hits" }, ...items), more);
   }
 }
 

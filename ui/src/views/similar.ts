@@ -4,6 +4,7 @@
  * pair side by side with the words both use highlighted.
  */
 import type { AppContext, Params, View } from "../app";
+import { AnnotationEditor } from "../components/annotation-editor";
 import { t } from "../i18n";
 import { h, replace } from "../lib/dom";
 import { highlighted } from "../lib/terms";
@@ -20,7 +21,14 @@ export class SimilarView implements View {
   private readonly listEl = h("ol", { class: "similar-list", "data-testid": "similar-list" });
   private readonly pairEl = h("div", { class: "pair", "data-testid": "pair" });
 
+  /** Annotation forms opened under the pair's items, by task id. */
+  private editors = new Map<number, AnnotationEditor>();
+
   constructor(private readonly ctx: AppContext) {}
+
+  hide(): void {
+    for (const e of this.editors.values()) void e.flush();
+  }
 
   async show(params: Params): Promise<void> {
     const task = params.task !== undefined ? Number(params.task) : this.taskId;
@@ -48,6 +56,8 @@ export class SimilarView implements View {
   }
 
   private render(): void {
+    for (const e of this.editors.values()) void e.flush();
+    this.editors.clear();
     const chosen = this.pair?.right.task_id;
     replace(
       this.listEl,
@@ -95,7 +105,24 @@ export class SimilarView implements View {
     );
   }
 
+  /** Opens (or closes) the annotation form of one side's task item below it. */
+  private toggleEditor(taskId: number, slot: HTMLElement, button: HTMLButtonElement): void {
+    if (this.editors.has(taskId) && slot.firstChild) {
+      void this.editors.get(taskId)?.flush();
+      this.editors.delete(taskId);
+      replace(slot);
+      button.setAttribute("aria-expanded", "false");
+      return;
+    }
+    const editor = new AnnotationEditor(this.ctx.platform, taskId, () => {}, (e) => this.ctx.error(e));
+    this.editors.set(taskId, editor);
+    replace(slot, editor.el);
+    button.setAttribute("aria-expanded", "true");
+    editor.load().catch((e) => this.ctx.error(e));
+  }
+
   private side(s: TaskSide, label: string): HTMLElement {
+    const slot = h("div", { class: "pair-annotation" });
     return h(
       "article",
       { class: "pane pair-side", "data-task": String(s.task_id) },
@@ -103,7 +130,17 @@ export class SimilarView implements View {
       h("h3", null, s.document_title),
       h("p", { class: "muted" }, `${s.path} ${s.title}`),
       h("p", { class: "pair-body" }, ...highlighted(s.body, s.shared, "shared")),
-      h("button", { type: "button", class: "link", onClick: () => this.ctx.navigate("reader", { doc: s.document_id, task: s.task_id }) }, t("similar.open")),
+      h(
+        "div",
+        { class: "toolbar" },
+        h("button", { type: "button", class: "link", onClick: () => this.ctx.navigate("reader", { doc: s.document_id, task: s.task_id }) }, t("similar.open")),
+        h(
+          "button",
+          { type: "button", class: "link", "data-annotate": String(s.task_id), "aria-expanded": "false", onClick: (e: Event) => this.toggleEditor(s.task_id, slot, e.currentTarget as HTMLButtonElement) },
+          t("search.annotate"),
+        ),
+      ),
+      slot,
     );
   }
 }

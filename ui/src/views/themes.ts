@@ -6,7 +6,7 @@
 import type { AppContext, View } from "../app";
 import { ThemeEditor, themeName } from "../components/theme-editor";
 import { locale, t } from "../i18n";
-import { h, labelledSelect, replace } from "../lib/dom";
+import { eventButton, h, labelledSelect, replace, whileBusy } from "../lib/dom";
 import { documentLabel, shortLabel } from "../lib/format";
 import { sanitizeSvg } from "../lib/svg";
 import type { ChartSpec, ChartTheme, DocumentSummary, ThemeCoverage, ThemeMetric, ThemeTask } from "../platform/bindings";
@@ -83,8 +83,8 @@ export class ThemesView implements View {
         void this.refreshChart();
       }, "theme-chart-size"),
       h("span", { class: "spacer" }),
-      h("button", { type: "button", onClick: () => void this.exportChart("png") }, t("compare.exportPng")),
-      h("button", { type: "button", onClick: () => void this.exportChart("svg") }, t("compare.exportSvg")),
+      h("button", { type: "button", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.exportChart("png")) }, t("compare.exportPng")),
+      h("button", { type: "button", onClick: (e: Event) => void whileBusy(eventButton(e), () => this.exportChart("svg")) }, t("compare.exportSvg")),
       h("button", { type: "button", class: "primary", "data-testid": "themes-to-deck", onClick: () => void this.addToDeck() }, t("compare.addToDeck")),
     );
     const known = new Set(cov.documents.map((d) => d.id));
@@ -283,7 +283,8 @@ export class ThemesView implements View {
 
   private async exportChart(format: "png" | "svg"): Promise<void> {
     try {
-      if (await this.ctx.platform.exportChart(this.spec(), format)) this.ctx.notice(t("compare.saved"));
+      const path = await this.ctx.platform.exportChart(this.spec(), format);
+      if (path) this.ctx.notice(t("export.savedTo", { path }));
     } catch (e) {
       this.ctx.error(e);
     }
