@@ -346,20 +346,22 @@ export class ReaderView implements View {
     // The figure itself, not only its paragraph, is brought to the middle.
     // Paragraphs off screen are laid out with an estimated height
     // (`content-visibility: auto`), and a view shown just now may not be laid
-    // out yet (the first jump into a document): scroll again on the next
-    // frames until the figure stays where it landed.
+    // out yet (the first jump into a document): look again shortly after and
+    // scroll again until the figure is inside the text pane and stays there.
     const goal = mark ?? el;
     goal.scrollIntoView({ block: "center" });
     let tries = 0;
     let lastTop = Number.NaN;
     const settle = () => {
-      const top = goal.getBoundingClientRect().top;
-      if (top === lastTop || ++tries > 6) return;
-      lastTop = top;
-      goal.scrollIntoView({ block: "center" });
-      window.requestAnimationFrame(settle);
+      const box = goal.getBoundingClientRect();
+      const pane = this.textEl.getBoundingClientRect();
+      const inside = box.top >= pane.top && box.bottom <= pane.bottom;
+      if ((inside && box.top === lastTop) || ++tries > 12) return;
+      lastTop = box.top;
+      if (!inside) goal.scrollIntoView({ block: "center" });
+      window.setTimeout(settle, 60);
     };
-    window.requestAnimationFrame?.(settle);
+    window.setTimeout(settle, 0);
     el.classList.remove("flash");
     void el.offsetWidth;
     el.classList.add("flash");
