@@ -4,8 +4,8 @@ use clap::{ArgGroup, Args, ValueEnum};
 
 use planlens::model::{Period, PlanKind, Qualifier, TargetKind, TargetRole};
 use planlens::store::{
-    CorrectionAuthor, CorrectionScope, DocumentChanges, FigureChanges, FigureEdit, Store,
-    StoredTarget, TargetFilter,
+    CorrectionAuthor, CorrectionRevision, CorrectionScope, DocumentChanges, FigureChanges,
+    FigureEdit, Store, StoredTarget, TargetFilter,
 };
 use planlens::targets::Catalog;
 
@@ -271,31 +271,7 @@ pub fn run_correct(store: &mut Store, catalog: &Catalog, a: CorrectArgs) -> Resu
         None
     };
     if a.history {
-        let history = store.target_correction_history(id)?;
-        if a.json {
-            println!("{}", serde_json::to_string_pretty(&history)?);
-            return Ok(());
-        }
-        let rows: Vec<Vec<String>> = history
-            .iter()
-            .map(|r| {
-                vec![
-                    r.revision.to_string(),
-                    serde_json::to_string(&r.changes).unwrap_or_default(),
-                    r.restored_from
-                        .map(|f| format!("← {f}"))
-                        .unwrap_or_default(),
-                    r.owner.clone().unwrap_or_default(),
-                    r.note.clone().unwrap_or_default(),
-                    r.saved_at.clone(),
-                ]
-            })
-            .collect();
-        table::print(
-            &["rev", "changes", "restored", "who", "note", "when"],
-            &rows,
-        );
-        return Ok(());
+        return print_history(&store.target_correction_history(id)?, a.json);
     }
     let Some(c) = correction else {
         return Ok(());
@@ -449,31 +425,7 @@ pub fn run_correct_doc(store: &mut Store, a: CorrectDocArgs) -> Result<(), CliEr
         None
     };
     if a.history {
-        let history = store.document_correction_history(id)?;
-        if a.json {
-            println!("{}", serde_json::to_string_pretty(&history)?);
-            return Ok(());
-        }
-        let rows: Vec<Vec<String>> = history
-            .iter()
-            .map(|r| {
-                vec![
-                    r.revision.to_string(),
-                    serde_json::to_string(&r.changes).unwrap_or_default(),
-                    r.restored_from
-                        .map(|f| format!("← {f}"))
-                        .unwrap_or_default(),
-                    r.owner.clone().unwrap_or_default(),
-                    r.note.clone().unwrap_or_default(),
-                    r.saved_at.clone(),
-                ]
-            })
-            .collect();
-        table::print(
-            &["rev", "changes", "restored", "who", "note", "when"],
-            &rows,
-        );
-        return Ok(());
+        return print_history(&store.document_correction_history(id)?, a.json);
     }
     let Some(c) = changed else {
         return Ok(());
@@ -549,6 +501,37 @@ pub fn run_list(store: &Store, a: ListArgs) -> Result<(), CliError> {
         &[
             "scope", "document", "target", "quote", "change", "who", "when", "state",
         ],
+        &rows,
+    );
+    Ok(())
+}
+
+/// Prints a correction's revisions (JSON, or a table).
+fn print_history<C: serde::Serialize>(
+    history: &[CorrectionRevision<C>],
+    json: bool,
+) -> Result<(), CliError> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(history)?);
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = history
+        .iter()
+        .map(|r| {
+            vec![
+                r.revision.to_string(),
+                serde_json::to_string(&r.changes).unwrap_or_default(),
+                r.restored_from
+                    .map(|f| format!("← {f}"))
+                    .unwrap_or_default(),
+                r.owner.clone().unwrap_or_default(),
+                r.note.clone().unwrap_or_default(),
+                r.saved_at.clone(),
+            ]
+        })
+        .collect();
+    table::print(
+        &["rev", "changes", "restored", "who", "note", "when"],
         &rows,
     );
     Ok(())
