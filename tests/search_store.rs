@@ -275,3 +275,29 @@ fn seeds_search() {
     let hits = store.search(&sq).unwrap();
     assert!(hits.iter().any(|h| h.task_id.is_some()));
 }
+
+/// 滨州's goals stand in its unnumbered opening (`…的主要目标是:…`): a hit
+/// there has the role goals, not 其他.
+#[test]
+fn a_hit_in_an_unnumbered_goals_passage_says_goals() {
+    let store = common::seeded_store();
+    let mut sq = query("规上工业企业研发活动占比");
+    sq.limit = 50;
+    let hits = store.search(&sq).unwrap();
+    let binzhou = store
+        .list_documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.meta.city.as_deref() == Some("滨州市"))
+        .unwrap()
+        .id;
+    let opening: Vec<_> = hits
+        .iter()
+        .filter(|h| h.document_id == binzhou && h.task_id.is_none())
+        .collect();
+    assert!(!opening.is_empty(), "{hits:#?}");
+    assert!(
+        opening.iter().any(|h| h.role == SectionRole::Goals),
+        "{opening:#?}"
+    );
+}

@@ -3,9 +3,13 @@
 //! The units partition the document text: a cut at every section start, so
 //! each character belongs to exactly one unit and a hit is never reported
 //! twice. A unit carries its innermost section (for path and role) and the
-//! task item it lies in, if any.
+//! task item it lies in, if any. Text before the first section (a plan's
+//! unnumbered opening) is cut again where a sentence names the plan's goals
+//! (`2023年全市科技工作的主要目标是:…`): from there on its role is goals, so
+//! a hit in such a passage says where it is.
 
 use crate::model::{ParsedPlan, SectionRole};
+use crate::structure::roles::RoleTable;
 
 /// One unit of indexed text: `[start, end)` in character offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +41,15 @@ pub fn units(text: &str, plan: &ParsedPlan) -> Vec<Unit> {
         cuts.push(t.start.min(n));
         cuts.push(t.end.min(n));
     }
+    let opening_end = plan
+        .sections
+        .iter()
+        .map(|s| s.start)
+        .min()
+        .unwrap_or(n)
+        .min(n);
+    let goals_from = goals_passage(&chars[..opening_end]);
+    cuts.extend(goals_from);
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = Vec::new();
@@ -60,7 +73,10 @@ pub fn units(text: &str, plan: &ParsedPlan) -> Vec<Unit> {
             .filter(|(_, t)| t.start <= start && end <= t.end)
             .max_by_key(|(_, t)| t.start)
             .map(|(i, _)| i);
-        let role = role_of(plan, section);
+        let role = match (section, goals_from) {
+            (None, Some(g)) if start >= g && end <= opening_end => SectionRole::Goals,
+            _ => role_of(plan, section),
+        };
         out.push(Unit {
             start,
             end,
@@ -70,6 +86,26 @@ pub fn units(text: &str, plan: &ParsedPlan) -> Vec<Unit> {
         });
     }
     out
+}
+
+/// Where the goals passage of a plan's unnumbered opening starts: the start
+/// of the first sentence naming the goals (`主要目标`, `工作目标`, … from
+/// `data/section_roles.toml`), if any.
+fn goals_passage(opening: &[char]) -> Option<usize> {
+    let table = RoleTable::builtin().ok()?;
+    let keywords = table.keywords(SectionRole::Goals);
+    let mut start = 0;
+    for (i, &c) in opening.iter().enumerate() {
+        let last = i + 1 == opening.len();
+        if matches!(c, '。' | '\n' | '！' | '？') || last {
+            let sentence: String = opening[start..=i].iter().collect();
+            if keywords.iter().any(|k| sentence.contains(k.as_str())) {
+                return Some(start);
+            }
+            start = i + 1;
+        }
+    }
+    None
 }
 
 fn role_of(plan: &ParsedPlan, mut section: Option<usize>) -> SectionRole {
@@ -156,6 +192,23 @@ mod tests {
         for w in u.windows(2) {
             assert!(w[0].end <= w[1].start);
         }
+    }
+
+    #[test]
+    fn an_unnumbered_goals_passage_says_it_is_the_goals() {
+        let text = "关于印发工作要点的通知。全年工作的主要目标是:新增高新技术企业100家以上。一、重点任务加强人才";
+        let n = text.chars().count();
+        let first = text.chars().take_while(|&c| c != '一').count();
+        let plan = ParsedPlan {
+            sections: vec![section(first, n, 1, None, SectionRole::Tasks)],
+            ..Default::default()
+        };
+        let u = units(text, &plan);
+        assert_eq!(u[0].role, SectionRole::Other, "the notice");
+        assert_eq!(u[1].role, SectionRole::Goals, "{u:?}");
+        assert_eq!(char_slice(text, u[1].start, u[1].start + 4), "全年工作");
+        assert_eq!(u[1].end, first);
+        assert_eq!(u[2].role, SectionRole::Tasks);
     }
 
     #[test]

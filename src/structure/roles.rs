@@ -103,6 +103,14 @@ impl RoleTable {
         best.map(|(_, role)| role)
     }
 
+    /// The keywords of `role` (empty for a role without any).
+    pub fn keywords(&self, role: SectionRole) -> &[String] {
+        self.roles
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map_or(&[], |(_, k)| k.as_slice())
+    }
+
     /// Whether a paragraph beginning with `para` closes a background review.
     pub fn is_closing_paragraph(&self, para: &str) -> bool {
         self.closing.iter().any(|p| para.starts_with(p.as_str()))
