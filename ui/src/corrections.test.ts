@@ -52,6 +52,30 @@ async function openFigure(platform: MockPlatform) {
 }
 
 describe("correction form in the Reader", () => {
+  it("merges a figure with another figure of the plan as the same target", async () => {
+    const platform = new MockPlatform();
+    const { root, g } = await openFigure(platform);
+    q<HTMLButtonElement>("[data-testid=correct-open]").click();
+    await settle();
+    const select = q<HTMLSelectElement>("[data-testid=corr-mergeInto]");
+    const options = [...select.options].map((o) => o.value);
+    expect(options[0]).toBe("");
+    expect(options).not.toContain(String(g.id));
+    const other = options[1];
+    expect(other).toBeTruthy();
+    choose("[data-testid=corr-mergeInto]", other);
+    q<HTMLButtonElement>("[data-testid=corr-save]").click();
+    await settle();
+    const mark = q(`[data-testid=doc-text] mark[data-target="${g.id}"]`);
+    expect(mark.classList.contains("corrected")).toBe(true);
+    const doc = await platform.getDocument(1);
+    expect(doc.targets.find((x) => x.id === g.id)?.merged_into).toBe(Number(other));
+    // Merged away: left out of Compare.
+    const c = await platform.compare({ documents: [1, 2], indicators: ["high_tech_enterprises"], lang: "zh" });
+    expect(c.rows.flatMap((r) => r.cells.flatMap((x) => x.figures)).some((f) => f.target_id === g.id)).toBe(false);
+    expect(root.textContent).toContain("✎");
+  });
+
   it("marks a figure as not a target, with who, history and undo", async () => {
     const platform = new MockPlatform();
     const { root, g } = await openFigure(platform);
@@ -146,8 +170,9 @@ describe("correction form in the Reader", () => {
   it("computes only the edits that differ", async () => {
     const doc = await new MockPlatform().getDocument(1);
     const g = doc.targets[0];
-    const same = { notATarget: false, indicator: g.indicator_id ?? "", value: String(g.value), valueHigh: "", unit: g.unit, qualifier: g.qualifier, kind: g.kind, role: g.role, year: g.year === null ? "" : String(g.year) };
+    const same = { notATarget: false, indicator: g.indicator_id ?? "", value: String(g.value), valueHigh: "", unit: g.unit, qualifier: g.qualifier, kind: g.kind, role: g.role, year: g.year === null ? "" : String(g.year), mergeInto: "" };
     expect(figureEdits(g, same)).toEqual([]);
+    expect(figureEdits(g, { ...same, mergeInto: "7" })).toEqual([{ field: "merge_into", value: 7 }]);
     expect(figureEdits(g, { ...same, year: "" })).toEqual(g.year === null ? [] : [{ field: "year", value: null }]);
     expect(figureEdits(g, { ...same, valueHigh: "2,000" })).toEqual([{ field: "value_high", value: 2000 }]);
     expect(() => figureEdits(g, { ...same, year: "2024.5" })).toThrow();

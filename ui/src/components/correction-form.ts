@@ -38,6 +38,8 @@ interface FormValues {
   kind: TargetKind;
   role: TargetRole;
   year: string;
+  /** Target id of the figure this one is the same target as; "" for none. */
+  mergeInto: string;
 }
 
 function valuesOf(g: TargetDto): FormValues {
@@ -51,6 +53,7 @@ function valuesOf(g: TargetDto): FormValues {
     kind: g.kind,
     role: g.role,
     year: g.year === null ? "" : String(g.year),
+    mergeInto: g.merged_into === null ? "" : String(g.merged_into),
   };
 }
 
@@ -85,6 +88,8 @@ export function figureEdits(now: TargetDto, v: FormValues): FigureFieldEdit[] {
   const year = parseNumber(v.year);
   if (year === undefined || (year !== null && !Number.isInteger(year))) throw bad("year");
   if (year !== now.year) out.push({ field: "year", value: year });
+  const merge = v.mergeInto ? Number(v.mergeInto) : null;
+  if (merge !== now.merged_into) out.push({ field: "merge_into", value: merge });
   return out;
 }
 
@@ -99,6 +104,8 @@ export class CorrectionForm {
   private note = "";
   private busy = false;
   private readonly uid = `cf${nextFormId++}`;
+  /** Other figures of the document this one can be merged with, `[id, label]`. */
+  mergeCandidates: [number, string][] = [];
 
   constructor(
     private readonly platform: Platform,
@@ -285,6 +292,16 @@ export class CorrectionForm {
         field("kind", t("corr.field.kind"), select("kind", KINDS.map((k) => [k, t(`targetKind.${k}`)]))),
         field("role", t("corr.field.role"), select("role", ROLES.map((r) => [r, t(`targetRole.${r}`)]))),
         field("year", t("corr.field.year"), input("year", "numeric")),
+        field(
+          "mergeInto",
+          t("corr.mergeInto"),
+          select("mergeInto", [
+            ["", t("corr.mergeNone")],
+            ...this.mergeCandidates
+              .filter(([cid]) => cid !== this.targetId)
+              .map(([cid, label]) => [String(cid), label] as [string, string]),
+          ]),
+        ),
         field(
           "owner",
           t("corr.owner"),

@@ -280,6 +280,8 @@ export const en: Record<Key, string> = {
   "corr.indicator": "Indicator",
   "corr.indicatorNone": "None (no indicator)",
   "corr.qualifierExact": "exact",
+  "corr.mergeInto": "Same target as",
+  "corr.mergeNone": "Not merged",
   "corr.owner": "Corrected by",
   "corr.note": "Note",
   "corr.save": "Save correction",

@@ -278,6 +278,8 @@ export const zh = {
   "corr.indicator": "指标",
   "corr.indicatorNone": "无（不归入指标）",
   "corr.qualifierExact": "精确",
+  "corr.mergeInto": "与之合并为同一目标",
+  "corr.mergeNone": "不合并",
   "corr.owner": "更正人",
   "corr.note": "说明",
   "corr.save": "保存更正",

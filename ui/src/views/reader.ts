@@ -444,6 +444,10 @@ export class ReaderView implements View {
       },
       (e) => this.ctx.error(e),
     );
+    // Another figure of this document stating the same target can absorb it.
+    form.mergeCandidates = (this.doc?.targets ?? [])
+      .filter((x) => x.id !== id && !x.not_a_target && x.merged_into === null)
+      .map((x) => [x.id, x.quote] as [number, string]);
     this.correction = form;
     replace(this.correctionEl, form.el);
     this.showTarget(id);
