@@ -2,11 +2,9 @@
 //! (comparisons, listings), kept with history and undo, carried to a new
 //! version of the document, never lost with a deleted document.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use planlens::compare::{self, Selection};
-use planlens::ingest::{import_paths, Context, FileReport, DEFAULT_MAX_BYTES};
-use planlens::metadata::Gazetteer;
 use planlens::model::TargetKind;
 use planlens::present::{self, CompareData};
 use planlens::store::{
@@ -15,24 +13,8 @@ use planlens::store::{
 };
 use planlens::targets::Catalog;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats")
-        .join(name)
-}
-
-fn import(store: &mut Store, path: &Path) -> FileReport {
-    let catalog = Catalog::builtin();
-    let ctx = Context {
-        gazetteer: Gazetteer::builtin(),
-        manifest: None,
-        catalog: &catalog,
-        max_bytes: DEFAULT_MAX_BYTES,
-    };
-    import_paths(store, &[path.to_path_buf()], &ctx)
-        .pop()
-        .unwrap()
-}
+mod common;
+use common::{fixture, import};
 
 fn imported(store: &mut Store, path: &Path) -> i64 {
     import(store, path).result.as_ref().unwrap().0.id()

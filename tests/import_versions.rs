@@ -2,31 +2,10 @@
 //! and annotations follow the task items that still match (by section path
 //! and text similarity); those whose item disappeared stay, marked orphaned.
 
-use std::path::{Path, PathBuf};
-
-use planlens::ingest::{import_paths, Context, FileReport, DEFAULT_MAX_BYTES};
-use planlens::metadata::Gazetteer;
 use planlens::store::{AnnotationDraft, AnnotationStatus, ImportOutcome, Store};
-use planlens::targets::Catalog;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/formats")
-        .join(name)
-}
-
-fn import(store: &mut Store, path: &Path) -> FileReport {
-    let catalog = Catalog::builtin();
-    let ctx = Context {
-        gazetteer: Gazetteer::builtin(),
-        manifest: None,
-        catalog: &catalog,
-        max_bytes: DEFAULT_MAX_BYTES,
-    };
-    import_paths(store, &[path.to_path_buf()], &ctx)
-        .pop()
-        .unwrap()
-}
+mod common;
+use common::{fixture, import};
 
 fn note(text: &str) -> AnnotationDraft {
     AnnotationDraft {

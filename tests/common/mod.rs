@@ -8,6 +8,7 @@ use planlens::store::Store;
 use planlens::targets::Catalog;
 
 /// An in-memory store holding the five seed plans.
+#[allow(dead_code)] // not every test file that includes this module uses it
 pub fn seeded_store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     let catalog = Catalog::builtin();
@@ -33,4 +34,27 @@ pub fn task_ids(store: &Store) -> HashMap<String, i64> {
         }
     }
     ids
+}
+
+/// A file of `tests/fixtures/formats`.
+#[allow(dead_code)] // not every test file that includes this module uses it
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name)
+}
+
+/// Imports one file the way the CLI and the app do, without a manifest.
+#[allow(dead_code)] // not every test file that includes this module uses it
+pub fn import(store: &mut Store, path: &std::path::Path) -> planlens::ingest::FileReport {
+    let catalog = Catalog::builtin();
+    let ctx = Context {
+        gazetteer: Gazetteer::builtin(),
+        manifest: None,
+        catalog: &catalog,
+        max_bytes: DEFAULT_MAX_BYTES,
+    };
+    planlens::ingest::import_paths(store, &[path.to_path_buf()], &ctx)
+        .pop()
+        .unwrap()
 }

@@ -179,20 +179,6 @@ impl Store {
         let Some((id, _)) = current(&self.conn, &sha)? else {
             return Ok(Vec::new());
         };
-        history::revisions(&self.conn, Scope::Document, id)?
-            .into_iter()
-            .map(
-                |(revision, changes, owner, note, restored_from, saved_at)| {
-                    Ok(CorrectionRevision {
-                        revision,
-                        changes: parse_changes(&changes)?,
-                        owner,
-                        note,
-                        restored_from,
-                        saved_at,
-                    })
-                },
-            )
-            .collect()
+        history::revisions(&self.conn, Scope::Document, id)
     }
 }

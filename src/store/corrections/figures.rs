@@ -261,21 +261,7 @@ impl Store {
         let Some((id, _)) = current(&self.conn, &l.sha, &l.anchor)? else {
             return Ok(Vec::new());
         };
-        history::revisions(&self.conn, Scope::Figure, id)?
-            .into_iter()
-            .map(
-                |(revision, changes, owner, note, restored_from, saved_at)| {
-                    Ok(CorrectionRevision {
-                        revision,
-                        changes: parse_changes(&changes)?,
-                        owner,
-                        note,
-                        restored_from,
-                        saved_at,
-                    })
-                },
-            )
-            .collect()
+        history::revisions(&self.conn, Scope::Figure, id)
     }
 }
 

@@ -146,35 +146,36 @@ pub(super) fn undo_target(
     Ok((in_force > 0).then_some(in_force - 1))
 }
 
-/// All revisions of a correction, oldest first, as `(revision, changes JSON,
-/// owner, note, restored_from, saved_at)`.
-pub(super) type RawRevision = (
-    i64,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-    String,
-);
-
-pub(super) fn revisions(
+/// All revisions of a correction, oldest first, with their changes read.
+pub(super) fn revisions<C: serde::de::DeserializeOwned>(
     conn: &rusqlite::Connection,
     scope: Scope,
     id: i64,
-) -> Result<Vec<RawRevision>, StoreError> {
+) -> Result<Vec<super::CorrectionRevision<C>>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT revision, changes, owner, note, restored_from, saved_at FROM correction_history
          WHERE scope = ?1 AND correction_id = ?2 ORDER BY revision",
     )?;
     let rows = stmt.query_map(params![scope.as_str(), id], |r| {
         Ok((
-            r.get(0)?,
-            r.get(1)?,
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
             r.get(2)?,
             r.get(3)?,
             r.get(4)?,
             r.get(5)?,
         ))
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.map(|row| {
+        let (revision, changes, owner, note, restored_from, saved_at) = row?;
+        Ok(super::CorrectionRevision {
+            revision,
+            changes: super::apply::parse_changes(&changes)?,
+            owner,
+            note,
+            restored_from,
+            saved_at,
+        })
+    })
+    .collect()
 }
